@@ -21,7 +21,9 @@ type Article struct {
 	Published time.Time `json:"published,omitzero"`
 	Author    string    `json:"author,omitempty"`
 	Site      string    `json:"site,omitempty"`
-	Language  string    `json:"language,omitempty"`
+	// Dateline is the place line that opens a news story ("KYIV, April 11").
+	Dateline string `json:"dateline,omitempty"`
+	Language string `json:"language,omitempty"`
 	// Speakers are the canonical names of the people and organisations
 	// quoted or reported as saying something.
 	Speakers []string `json:"speakers"`

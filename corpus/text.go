@@ -10,12 +10,9 @@ import (
 // readText reads a plain-text article: the first non-empty line is the
 // title, the rest the body.
 func readText(r io.Reader, name string) (Article, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
+	data, err := readAllLimited(r)
 	if err != nil {
 		return Article{}, fmt.Errorf("reading text: %w", err)
-	}
-	if len(data) > MaxInputSize {
-		return Article{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxInputSize)
 	}
 	text := normalizeText(string(data))
 	sc := bufio.NewScanner(strings.NewReader(text))
