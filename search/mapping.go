@@ -1,0 +1,94 @@
+// Package search is Dateline's index: its schema, opening and creating it,
+// writing articles to it, and answering searches with ranked, highlighted
+// hits and facet counts. It is the only package that knows bleve's field
+// names; callers speak of corpus.Article, Request and Result.
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"dateline/analyzers"
+)
+
+// The index's field names.
+const (
+	fieldTitle     = "title"
+	fieldBody      = "body"
+	fieldURL       = "url"
+	fieldAuthor    = "author"
+	fieldSite      = "site"
+	fieldDateline  = "dateline"
+	fieldLanguage  = "language"
+	fieldSource    = "source"
+	fieldPublished = "published"
+	fieldMonth     = "month"
+	fieldSpeaker   = "speaker"
+	fieldRegion    = "region"
+	fieldQuotes    = "quotes"
+)
+
+// docType is the document type of articles in the mapping.
+const docType = "article"
+
+// newMapping returns the index schema: title and body analysed as news
+// English, stored, with term vectors for highlighting; speakers, regions and
+// the month as keyword fields for filters and facets; the publication date
+// as a date for ranges and sorting; the rest stored only, to give the
+// article back.
+func newMapping() mapping.IndexMapping {
+	text := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzers.NewsName
+		f.Store = store
+		f.IncludeTermVectors = true
+		f.IncludeInAll = false
+		return f
+	}
+	keywordField := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	storedOnly := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+	date.Store = true
+	date.DocValues = true
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldTitle, text(true))
+	doc.AddFieldMappingsAt(fieldBody, text(true))
+	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
+	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
+	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
+	doc.AddFieldMappingsAt(fieldPublished, date)
+	for _, name := range []string{fieldURL, fieldAuthor, fieldSite, fieldDateline, fieldLanguage, fieldSource, fieldQuotes} {
+		doc.AddFieldMappingsAt(name, storedOnly())
+	}
+
+	m := bleve.NewIndexMapping()
+	m.TypeField = "_type"
+	m.DefaultType = docType
+	m.AddDocumentMapping(docType, doc)
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = analyzers.NewsName
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	m.ScoringModel = "bm25"
+	return m
+}

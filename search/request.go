@@ -1,0 +1,122 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on a search request, each with its reason.
+const (
+	// MaxSize caps the hits of one page: a hundred hits with snippets is
+	// more than a page shows and bounds the work of highlighting.
+	MaxSize = 100
+	// DefaultSize is the page size when a request names none.
+	DefaultSize = 10
+	// MaxQueryLength caps the query text in characters: four times the
+	// longest query people paste (a paragraph), and a bound on analysis.
+	MaxQueryLength = 4096
+	// MaxOffset caps how deep pages reach (page × size): beyond it, ranking
+	// every match costs more than anyone reads; sort by date and narrow
+	// the dates instead.
+	MaxOffset = 10000
+	// MaxFilterValues caps the values of one filter (speaker, region).
+	MaxFilterValues = 50
+	// DefaultFacetSize is how many values each facet counts by default.
+	DefaultFacetSize = 10
+	// MaxFacetSize caps the values one facet returns.
+	MaxFacetSize = 200
+)
+
+// Sort is the order of the hits.
+type Sort string
+
+// The orders a search can return hits in.
+const (
+	SortRelevance Sort = "relevance"
+	SortDate      Sort = "date" // newest first
+)
+
+// Request is one search, as a person or program asked for it.
+type Request struct {
+	// Query is the text the person typed.
+	Query string
+	// Speakers and Regions filter the hits: any of the values of one
+	// filter, and every filter given.
+	Speakers []string
+	Regions  []string
+	// From and To bound the publication date, both days inclusive; zero
+	// leaves that side open.
+	From, To time.Time
+	Sort     Sort
+	// Page is the page number, from 1; Size the hits on a page.
+	Page int
+	Size int
+	// FacetSize is how many values each facet returns.
+	FacetSize int
+}
+
+// ErrInvalid wraps every error that names a bad request parameter.
+var ErrInvalid = errors.New("invalid request")
+
+// ParamError is a bad request parameter.
+type ParamError struct {
+	Param   string
+	Message string
+}
+
+func (e *ParamError) Error() string { return e.Param + ": " + e.Message }
+
+// Unwrap lets errors.Is(err, ErrInvalid) find every ParamError.
+func (e *ParamError) Unwrap() error { return ErrInvalid }
+
+func paramErr(param, format string, args ...any) error {
+	return &ParamError{Param: param, Message: fmt.Sprintf(format, args...)}
+}
+
+// Normalize fills defaults and checks the request's limits, naming the
+// parameter at fault.
+func (r *Request) Normalize() error {
+	if n := utf8.RuneCountInString(r.Query); n > MaxQueryLength {
+		return paramErr("q", "query is %d characters long; the limit is %d", n, MaxQueryLength)
+	}
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.Size < 0 || r.Size > MaxSize {
+		return paramErr("size", "must be between 1 and %d", MaxSize)
+	}
+	if r.Page == 0 {
+		r.Page = 1
+	}
+	if r.Page < 0 {
+		return paramErr("page", "must be 1 or more")
+	}
+	if (r.Page-1)*r.Size >= MaxOffset {
+		return paramErr("page", "page %d of size %d starts beyond hit %d, the deepest page served", r.Page, r.Size, MaxOffset)
+	}
+	switch r.Sort {
+	case "":
+		r.Sort = SortRelevance
+	case SortRelevance, SortDate:
+	default:
+		return paramErr("sort", "must be %q or %q", SortRelevance, SortDate)
+	}
+	if len(r.Speakers) > MaxFilterValues {
+		return paramErr("speaker", "at most %d values", MaxFilterValues)
+	}
+	if len(r.Regions) > MaxFilterValues {
+		return paramErr("region", "at most %d values", MaxFilterValues)
+	}
+	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
+		return paramErr("to", "is before from")
+	}
+	if r.FacetSize == 0 {
+		r.FacetSize = DefaultFacetSize
+	}
+	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
+		return paramErr("facet_size", "must be between 1 and %d", MaxFacetSize)
+	}
+	return nil
+}
