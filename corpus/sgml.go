@@ -73,9 +73,8 @@ func parseReuters(rec []byte) (Article, error) {
 		body = element(rec, "TEXT")
 	}
 	a.Body = reutersParagraphs(cleanSGML(body))
-	if a.Title == "" && a.Body == "" {
-		return Article{}, fmt.Errorf("record %s: no title and no body", newid)
-	}
+	// A few records hold no text at all; they are kept, with their date
+	// and categories, so that the collection indexes whole.
 	if a.Title == "" {
 		a.Title = firstSentence(a.Body)
 	}
