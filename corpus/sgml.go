@@ -63,8 +63,8 @@ func parseReuters(rec []byte) (Article, error) {
 	}
 	a := Article{ID: "reuters-" + newid}
 	a.Published, _ = parseReutersDate(element(rec, "DATE"))
-	a.Title = cleanSGML(element(rec, "TITLE"))
-	a.Dateline = strings.TrimRight(cleanSGML(element(rec, "DATELINE")), " -–")
+	a.Title = collapseSpace(cleanSGML(element(rec, "TITLE")))
+	a.Dateline = strings.TrimSpace(strings.TrimRight(cleanSGML(element(rec, "DATELINE")), " -–"))
 	a.Regions = dValues(element(rec, "PLACES"))
 	a.Speakers = dValues(element(rec, "PEOPLE"))
 	body := element(rec, "BODY")

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+)
+
+// defaultBatch is the number of articles written to the index at once:
+// large enough that bleve's per-batch cost (a new segment, a sync) is
+// spread thin, small enough to keep memory flat.
+const defaultBatch = 1000
+
+// config is the indexer's command line.
+type config struct {
+	index   string
+	dump    bool
+	batch   int
+	workers int
+	paths   []string
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var cfg config
+	fs := flag.NewFlagSet("indexer", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.index, "index", "", "index `DIR` to create or add to")
+	fs.BoolVar(&cfg.dump, "dump", false, "print the extracted articles as JSON Lines instead of indexing them")
+	fs.IntVar(&cfg.batch, "batch", defaultBatch, "articles written to the index at once")
+	fs.IntVar(&cfg.workers, "workers", runtime.NumCPU(), "files read and extracted in parallel")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), `Usage:
+  indexer -index DIR PATH...   add the articles under each PATH to the index at DIR
+  indexer -dump PATH...        print the articles as JSON Lines, one a line
+
+PATH is a file or a directory (walked recursively). Formats by file ending:
+.html .htm .html.gz (a web page), .sgm (Reuters-21578 SGML),
+.jsonl .ndjson (JSON Lines, one article a line), .txt (first line the title).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return cfg, fmt.Errorf("%w: help requested", errUsage)
+		}
+		return cfg, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	cfg.paths = fs.Args()
+	switch {
+	case len(cfg.paths) == 0:
+		fs.Usage()
+		return cfg, fmt.Errorf("%w: no PATH given", errUsage)
+	case cfg.dump == (cfg.index != ""):
+		fs.Usage()
+		return cfg, fmt.Errorf("%w: give exactly one of -index DIR and -dump", errUsage)
+	case cfg.batch < 1:
+		return cfg, fmt.Errorf("%w: -batch must be 1 or more", errUsage)
+	case cfg.workers < 1:
+		return cfg, fmt.Errorf("%w: -workers must be 1 or more", errUsage)
+	}
+	return cfg, nil
+}

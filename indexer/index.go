@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"dateline/corpus"
+	"dateline/search"
+)
+
+// index reads the inputs and adds their articles to the index.
+func index(ctx context.Context, cfg config, stderr io.Writer) error {
+	files, err := corpus.Files(cfg.paths)
+	if err != nil {
+		return err
+	}
+	x, created, err := search.OpenOrCreate(cfg.index)
+	if errors.Is(err, search.ErrLocked) {
+		return fmt.Errorf("%w\nanother process, most likely a running searchd, holds %s; stop it and run indexer again", err, cfg.index)
+	}
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+
+	prog := newProgress(stderr, files)
+	start := time.Now()
+	var indexed, failed int
+	var batch []corpus.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := x.Put(batch); err != nil {
+			return err
+		}
+		indexed += len(batch)
+		batch = batch[:0]
+		return nil
+	}
+	for r := range readAll(ctx, files, cfg.workers) {
+		if r.err != nil {
+			failed++
+			prog.fileFailed(r.path, r.err)
+		}
+		for _, a := range r.articles {
+			batch = append(batch, a)
+			if len(batch) >= cfg.batch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		prog.fileDone(r.size, len(r.articles))
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("interrupted after %d articles: %w", indexed, err)
+	}
+	total, _ := x.Count()
+	elapsed := time.Since(start)
+	verb := "added to"
+	if created {
+		verb = "created"
+	}
+	prog.finish(fmt.Sprintf("indexed %d articles from %d files in %s (%.0f articles/s); %s %s, which holds %d articles",
+		indexed, len(files), elapsed.Round(time.Millisecond), float64(indexed)/elapsed.Seconds(), verb, cfg.index, total))
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be read in full (named above); everything else was indexed", failed, len(files))
+	}
+	return nil
+}
+
+// dump reads the inputs and prints each article as a JSON line.
+func dump(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	files, err := corpus.Files(cfg.paths)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	for r := range readAll(ctx, files, cfg.workers) {
+		if r.err != nil {
+			failed++
+			fmt.Fprintf(stderr, "indexer: %s: %v\n", r.path, r.err)
+		}
+		for i := range r.articles {
+			if err := enc.Encode(&r.articles[i]); err != nil {
+				return fmt.Errorf("writing: %w", err)
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be read in full (named above)", failed, len(files))
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal, where a progress bar belongs.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

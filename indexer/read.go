@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"os"
+	"sync"
+
+	"dateline/corpus"
+)
+
+// fileResult is what reading one file gave: its articles, enriched, and
+// the error that named what could not be read.
+type fileResult struct {
+	path     string
+	size     int64
+	articles []corpus.Article
+	err      error
+}
+
+// readAll reads the files with n workers and sends each file's result, in
+// no particular order. The channel is closed when every file is read or ctx
+// is done.
+func readAll(ctx context.Context, files []string, n int) <-chan fileResult {
+	paths := make(chan string)
+	out := make(chan fileResult, n)
+	go func() {
+		defer close(paths)
+		for _, p := range files {
+			select {
+			case paths <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range paths {
+				r := fileResult{path: p}
+				if info, err := os.Stat(p); err == nil {
+					r.size = info.Size()
+				}
+				r.articles, r.err = corpus.ReadFile(p)
+				for i := range r.articles {
+					corpus.Enrich(&r.articles[i])
+				}
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
