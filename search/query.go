@@ -1,0 +1,73 @@
+package search
+
+import (
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// buildQuery turns the request into a bleve query: the words matched in the
+// title and the body, any word sufficing and more words ranking higher, and
+// the filters applied without scoring.
+func buildQuery(r *Request) query.Query {
+	var q query.Query
+	if strings.TrimSpace(r.Query) == "" {
+		q = bleve.NewMatchAllQuery()
+	} else {
+		title := bleve.NewMatchQuery(r.Query)
+		title.SetField(fieldTitle)
+		title.SetBoost(2)
+		body := bleve.NewMatchQuery(r.Query)
+		body.SetField(fieldBody)
+		q = bleve.NewDisjunctionQuery(title, body)
+	}
+	var filters []query.Query
+	if f := anyOf(fieldSpeaker, r.Speakers); f != nil {
+		filters = append(filters, f)
+	}
+	if f := anyOf(fieldRegion, r.Regions); f != nil {
+		filters = append(filters, f)
+	}
+	if !r.From.IsZero() || !r.To.IsZero() {
+		var start, end time.Time
+		if !r.From.IsZero() {
+			start = day(r.From)
+		}
+		if !r.To.IsZero() {
+			end = day(r.To).AddDate(0, 0, 1)
+		}
+		inclusive, exclusive := true, false
+		dr := bleve.NewDateRangeInclusiveQuery(start, end, &inclusive, &exclusive)
+		dr.SetField(fieldPublished)
+		filters = append(filters, dr)
+	}
+	if len(filters) == 0 {
+		return q
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(q)
+	b.AddFilter(bleve.NewConjunctionQuery(filters...))
+	return b
+}
+
+// anyOf matches documents whose keyword field holds any of the values.
+func anyOf(field string, values []string) query.Query {
+	if len(values) == 0 {
+		return nil
+	}
+	var qs []query.Query
+	for _, v := range values {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		qs = append(qs, t)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// day returns the start of t's day in UTC.
+func day(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
