@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -106,31 +105,4 @@ func (x *Index) Delete(id string) error {
 		return fmt.Errorf("deleting article %s: %w", id, err)
 	}
 	return nil
-}
-
-// toDocument maps an article to the index's fields.
-func toDocument(a *corpus.Article) map[string]interface{} {
-	doc := map[string]interface{}{
-		"_type":       docType,
-		fieldTitle:    a.Title,
-		fieldBody:     a.Body,
-		fieldSpeaker:  a.Speakers,
-		fieldRegion:   a.Regions,
-		fieldURL:      a.URL,
-		fieldAuthor:   a.Author,
-		fieldSite:     a.Site,
-		fieldDateline: a.Dateline,
-		fieldLanguage: a.Language,
-		fieldSource:   a.Source,
-	}
-	if !a.Published.IsZero() {
-		doc[fieldPublished] = a.Published.UTC()
-		doc[fieldMonth] = a.Published.UTC().Format("2006-01")
-	}
-	if len(a.Quotes) > 0 {
-		if data, err := json.Marshal(a.Quotes); err == nil {
-			doc[fieldQuotes] = string(data)
-		}
-	}
-	return doc
 }

@@ -5,6 +5,10 @@
 package search
 
 import (
+	"encoding/json"
+
+	"dateline/corpus"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -91,4 +95,31 @@ func newMapping() mapping.IndexMapping {
 	m.DocValuesDynamic = false
 	m.ScoringModel = "bm25"
 	return m
+}
+
+// toDocument maps an article to the index's fields.
+func toDocument(a *corpus.Article) map[string]interface{} {
+	doc := map[string]interface{}{
+		"_type":       docType,
+		fieldTitle:    a.Title,
+		fieldBody:     a.Body,
+		fieldSpeaker:  a.Speakers,
+		fieldRegion:   a.Regions,
+		fieldURL:      a.URL,
+		fieldAuthor:   a.Author,
+		fieldSite:     a.Site,
+		fieldDateline: a.Dateline,
+		fieldLanguage: a.Language,
+		fieldSource:   a.Source,
+	}
+	if !a.Published.IsZero() {
+		doc[fieldPublished] = a.Published.UTC()
+		doc[fieldMonth] = a.Published.UTC().Format("2006-01")
+	}
+	if len(a.Quotes) > 0 {
+		if data, err := json.Marshal(a.Quotes); err == nil {
+			doc[fieldQuotes] = string(data)
+		}
+	}
+	return doc
 }
