@@ -31,6 +31,10 @@ const (
 	fieldSpeaker   = "speaker"
 	fieldRegion    = "region"
 	fieldQuotes    = "quotes"
+	// fieldQuote holds the texts of all the article's quotes, analysed and
+	// not stored (the quotes field keeps them whole), so that quotes can be
+	// searched apart from the body they sit in.
+	fieldQuote = "quote"
 )
 
 // docType is the document type of articles in the mapping.
@@ -76,6 +80,7 @@ func newMapping() mapping.IndexMapping {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, text(true))
 	doc.AddFieldMappingsAt(fieldBody, text(true))
+	doc.AddFieldMappingsAt(fieldQuote, text(false))
 	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
@@ -120,6 +125,11 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 		if data, err := json.Marshal(a.Quotes); err == nil {
 			doc[fieldQuotes] = string(data)
 		}
+		texts := make([]string, len(a.Quotes))
+		for i, q := range a.Quotes {
+			texts[i] = q.Text
+		}
+		doc[fieldQuote] = texts
 	}
 	return doc
 }

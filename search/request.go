@@ -55,6 +55,13 @@ type Request struct {
 	Size int
 	// FacetSize is how many values each facet returns.
 	FacetSize int
+	// After is a cursor from an earlier Result.Next: the hits that follow
+	// the last hit of that page, in the same order. It pages without a
+	// depth limit, unlike Page, and cannot be combined with a Page past 1.
+	After string
+	// Interval is the bucket width of the date histogram; empty means
+	// IntervalAuto.
+	Interval Interval
 }
 
 // ErrInvalid wraps every error that names a bad request parameter.
@@ -111,6 +118,21 @@ func (r *Request) Normalize() error {
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return paramErr("to", "is before from")
+	}
+	if r.After != "" && r.Page > 1 {
+		return paramErr("after", "cannot be combined with page; a cursor names its own place")
+	}
+	if r.After != "" {
+		if _, err := decodeCursor(r.After, r.Sort); err != nil {
+			return err
+		}
+	}
+	switch r.Interval {
+	case "":
+		r.Interval = IntervalAuto
+	case IntervalAuto, IntervalDay, IntervalWeek, IntervalMonth, IntervalYear:
+	default:
+		return paramErr("interval", "must be one of auto, day, week, month, year")
 	}
 	if r.FacetSize == 0 {
 		r.FacetSize = DefaultFacetSize

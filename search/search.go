@@ -29,7 +29,12 @@ type Result struct {
 	// Facets holds the counts of speaker, region and date (by month)
 	// values over all matching articles.
 	Facets map[string][]FacetValue
-	Took   time.Duration
+	// Histogram counts the matching articles by date.
+	Histogram Histogram
+	// Next is the cursor of the page after this one, for Request.After;
+	// empty on the last page.
+	Next string
+	Took time.Duration
 }
 
 // Hit is one matching article.
@@ -57,23 +62,28 @@ type FacetValue struct {
 // Search answers a request. The request is normalised first; a bad one
 // gives an error wrapping ErrInvalid.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
 	if err := r.Normalize(); err != nil {
 		return nil, err
 	}
-	sr := bleve.NewSearchRequestOptions(buildQuery(&r), r.Size, (r.Page-1)*r.Size, false)
+	sr := bleve.NewSearchRequestOptions(buildQuery(&r), r.Size+1, (r.Page-1)*r.Size, false)
 	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion, fieldBody}
 	sr.Highlight = bleve.NewHighlightWithStyle("html")
 	sr.Highlight.AddField(fieldTitle)
 	sr.Highlight.AddField(fieldBody)
 	addFacets(sr, &r)
-	if r.Sort == SortDate {
-		sr.SortBy([]string{"-" + fieldPublished, "-_score", "_id"})
-	}
+	setPlace(sr, &r)
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("searching: %w", err)
 	}
-	out := &Result{Total: res.Total, Took: res.Took}
+	out := &Result{Total: res.Total}
+	// One hit more than the page was asked for, to learn whether a next
+	// page exists without counting.
+	if len(res.Hits) > r.Size {
+		res.Hits = res.Hits[:r.Size]
+		out.Next = encodeCursor(r.Sort, res.Hits[r.Size-1])
+	}
 	for _, h := range res.Hits {
 		hit := Hit{
 			ID:        h.ID,
@@ -96,6 +106,13 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = facetValues(res.Facets)
+	if err := x.disjunctiveFacets(ctx, &r, out.Facets); err != nil {
+		return nil, err
+	}
+	if out.Histogram, err = x.histogram(ctx, &r, out.Facets[FacetDate]); err != nil {
+		return nil, err
+	}
+	out.Took = time.Since(start)
 	return out, nil
 }
 

@@ -25,6 +25,10 @@ type config struct {
 	ReadTimeout time.Duration
 	// WriteTimeout bounds writing an answer.
 	WriteTimeout time.Duration
+	// RateLimit is the requests per second one client address may make
+	// to the routes that read the index, with bursts of twice as many;
+	// 0 turns the limit off.
+	RateLimit float64
 }
 
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -37,6 +41,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", 15*time.Second, "longest time to read a request")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 30*time.Second, "longest time to write an answer")
+	fs.Float64Var(&cfg.RateLimit, "rate-limit", 20, "requests per second one client may make to the search routes (bursts of twice as many); 0 for no limit")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: searchd [flags]\n\nEvery flag can also be set by an environment variable: -index by DATELINE_INDEX,\n-read-timeout by DATELINE_READ_TIMEOUT, and so on; a flag given wins.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -66,6 +71,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
 		return cfg, fmt.Errorf("%w: -log-format must be text or json", errUsage)
 	}
+	if cfg.RateLimit < 0 {
+		return cfg, fmt.Errorf("%w: -rate-limit must be 0 or more", errUsage)
+	}
 	return cfg, nil
 }
 
@@ -78,6 +86,7 @@ func (c config) logAttrs() []any {
 		slog.String("log_format", c.LogFormat),
 		slog.String("read_timeout", c.ReadTimeout.String()),
 		slog.String("write_timeout", c.WriteTimeout.String()),
+		slog.Float64("rate_limit", c.RateLimit),
 		slog.String("version", version()),
 	}
 }

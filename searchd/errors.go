@@ -4,7 +4,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -34,7 +33,7 @@ func (s *server) handleError(err error, c echo.Context) {
 		s.log.ErrorContext(c.Request().Context(), "request failed",
 			slog.String("uri", c.Request().RequestURI), slog.Any("error", err))
 	}
-	if strings.HasPrefix(c.Request().URL.Path, "/api/") || c.Request().URL.Path == "/healthz" {
+	if isAPI(c.Request().URL.Path) {
 		if c.Request().Method == http.MethodHead {
 			err = c.NoContent(status)
 		} else {

@@ -51,13 +51,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	log := newLogger(stderr, cfg.LogFormat)
 	log.Info("starting searchd", cfg.logAttrs()...)
 
-	x, err := openIndex(cfg, log)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
-
-	srv, err := newServer(cfg, x, log)
+	srv, err := newServer(cfg, nil, log)
 	if err != nil {
 		return err
 	}
@@ -73,6 +67,42 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		ready <- ln.Addr().String()
 	}
 
+	// The index opens while the server already answers: /healthz says
+	// the process lives, /readyz and the search routes answer 503 until
+	// the index is open (a large index, or one filled with the samples,
+	// takes a moment).
+	opened := make(chan error, 1)
+	var x *search.Index
+	go func() {
+		var err error
+		x, err = openIndex(cfg, log)
+		if err == nil {
+			srv.setIndex(x)
+			log.Info("ready")
+		}
+		opened <- err
+	}()
+	defer func() {
+		if x != nil {
+			x.Close()
+		}
+	}()
+
+	select {
+	case err := <-errc:
+		<-opened // x is then safe to close
+		return fmt.Errorf("serving: %w", err)
+	case err := <-opened:
+		if err != nil {
+			httpServer.Close()
+			return err
+		}
+	case <-ctx.Done():
+		// Let the opening finish, so that the index is closed cleanly.
+		if err := <-opened; err != nil {
+			return err
+		}
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serving: %w", err)

@@ -1,0 +1,188 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Interval is the width of a histogram bucket.
+type Interval string
+
+// The intervals a histogram can count by. Weeks start on Monday.
+const (
+	IntervalAuto  Interval = "auto"
+	IntervalDay   Interval = "day"
+	IntervalWeek  Interval = "week"
+	IntervalMonth Interval = "month"
+	IntervalYear  Interval = "year"
+)
+
+// MaxBuckets caps the buckets of a histogram: a year of days, more bars
+// than a page can draw apart; a wider span needs a wider interval.
+const MaxBuckets = 366
+
+// Histogram counts matching articles by publication date.
+type Histogram struct {
+	// Interval is the interval used: never auto.
+	Interval Interval
+	// Buckets run without gaps from the first bucket holding an article
+	// (or the request's From) to the last (or its To); articles without
+	// a date are in none.
+	Buckets []Bucket
+}
+
+// Bucket is one interval of a histogram.
+type Bucket struct {
+	// Start is the first day of the bucket; End the day after its last.
+	Start, End time.Time
+	Count      int
+}
+
+// histogram counts the articles r matches by r.Interval. months holds the
+// month facet of the same search, which gives the span and, for months and
+// years, the counts; days and weeks take one more search, without hits.
+func (x *Index) histogram(ctx context.Context, r *Request, months []FacetValue) (Histogram, error) {
+	var first, last time.Time // first day of the first month, day after the last
+	for _, m := range months {
+		t, err := time.Parse("2006-01", m.Value)
+		if err != nil || m.Count == 0 {
+			continue
+		}
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if end := t.AddDate(0, 1, 0); end.After(last) {
+			last = end
+		}
+	}
+	if first.IsZero() {
+		return Histogram{Interval: orMonth(r.Interval), Buckets: []Bucket{}}, nil
+	}
+	if !r.From.IsZero() && day(r.From).After(first) {
+		first = day(r.From)
+	}
+	if !r.To.IsZero() && day(r.To).AddDate(0, 0, 1).Before(last) {
+		last = day(r.To).AddDate(0, 0, 1)
+	}
+	iv := r.Interval
+	if iv == IntervalAuto || iv == "" {
+		iv = autoInterval(last.Sub(first))
+	}
+	bounds := bucketBounds(first, last, iv)
+	if len(bounds)-1 > MaxBuckets {
+		return Histogram{}, paramErr("interval", "%s buckets over these dates would be more than %d; narrow from and to or count by a wider interval", iv, MaxBuckets)
+	}
+	h := Histogram{Interval: iv, Buckets: make([]Bucket, len(bounds)-1)}
+	for i := range h.Buckets {
+		h.Buckets[i] = Bucket{Start: bounds[i], End: bounds[i+1]}
+	}
+	switch iv {
+	case IntervalMonth, IntervalYear:
+		for _, m := range months {
+			t, err := time.Parse("2006-01", m.Value)
+			if err != nil {
+				continue
+			}
+			for i := range h.Buckets {
+				if !t.Before(h.Buckets[i].Start) && t.Before(h.Buckets[i].End) {
+					h.Buckets[i].Count += m.Count
+				}
+			}
+		}
+	default:
+		if err := x.countRanges(ctx, r, h.Buckets); err != nil {
+			return Histogram{}, err
+		}
+	}
+	h.Buckets = trim(h.Buckets, r.From.IsZero(), r.To.IsZero())
+	return h, nil
+}
+
+// countRanges counts the articles r matches in each bucket, with one
+// date-range facet and no hits.
+func (x *Index) countRanges(ctx context.Context, r *Request, buckets []Bucket) error {
+	sr := bleve.NewSearchRequestOptions(buildQuery(r), 0, 0, false)
+	fr := bleve.NewFacetRequest(fieldPublished, len(buckets))
+	for _, b := range buckets {
+		fr.AddDateTimeRange(b.Start.Format(time.DateOnly), b.Start, b.End)
+	}
+	sr.AddFacet("histogram", fr)
+	res, err := x.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return fmt.Errorf("counting by date: %w", err)
+	}
+	counts := map[string]int{}
+	if f := res.Facets["histogram"]; f != nil {
+		for _, d := range f.DateRanges {
+			counts[d.Name] = d.Count
+		}
+	}
+	for i := range buckets {
+		buckets[i].Count = counts[buckets[i].Start.Format(time.DateOnly)]
+	}
+	return nil
+}
+
+// autoInterval picks the interval that draws span in about 10 to 60 bars.
+func autoInterval(span time.Duration) Interval {
+	days := span.Hours() / 24
+	switch {
+	case days <= 62:
+		return IntervalDay
+	case days <= 26*7:
+		return IntervalWeek
+	case days <= 10*366:
+		return IntervalMonth
+	}
+	return IntervalYear
+}
+
+// bucketBounds returns the bucket edges that cover [first, last) by iv.
+func bucketBounds(first, last time.Time, iv Interval) []time.Time {
+	t := first
+	switch iv {
+	case IntervalWeek:
+		t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+	case IntervalMonth:
+		t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case IntervalYear:
+		t = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	bounds := []time.Time{t}
+	for t.Before(last) && len(bounds) <= MaxBuckets+1 {
+		switch iv {
+		case IntervalDay:
+			t = t.AddDate(0, 0, 1)
+		case IntervalWeek:
+			t = t.AddDate(0, 0, 7)
+		case IntervalMonth:
+			t = t.AddDate(0, 1, 0)
+		default:
+			t = t.AddDate(1, 0, 0)
+		}
+		bounds = append(bounds, t)
+	}
+	return bounds
+}
+
+// trim drops the empty buckets at either end that no bound of the
+// request asked for.
+func trim(b []Bucket, head, tail bool) []Bucket {
+	for head && len(b) > 0 && b[0].Count == 0 {
+		b = b[1:]
+	}
+	for tail && len(b) > 0 && b[len(b)-1].Count == 0 {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func orMonth(iv Interval) Interval {
+	if iv == IntervalAuto || iv == "" {
+		return IntervalMonth
+	}
+	return iv
+}
