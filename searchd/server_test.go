@@ -1,28 +1,34 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/PuerkitoBio/goquery"
-	"github.com/google/go-cmp/cmp"
+	"time"
 
 	"dateline/corpus"
 	"dateline/search"
 )
 
-// mustServer starts the real handlers on a real index, filled from
-// testdata/articles.jsonl, in a temporary directory.
-func mustServer(tb testing.TB) *httptest.Server {
+// testNow is the clock of the test servers, so that relative dates
+// (from=now-7d) give the same articles every day: a week after the last
+// test article.
+var testNow = time.Date(2025, 6, 22, 12, 0, 0, 0, time.UTC)
+
+// mustIndex creates a real index in a temporary directory and fills it
+// from testdata/articles.jsonl.
+func mustIndex(tb testing.TB) *search.Index {
 	tb.Helper()
 	f, err := os.Open("testdata/articles.jsonl")
 	if err != nil {
@@ -36,8 +42,7 @@ func mustServer(tb testing.TB) *httptest.Server {
 	for i := range arts {
 		corpus.Enrich(&arts[i])
 	}
-	cfg := config{Index: filepath.Join(tb.TempDir(), "test.idx")}
-	x, err := search.Create(cfg.Index)
+	x, err := search.Create(filepath.Join(tb.TempDir(), "test.idx"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -45,12 +50,28 @@ func mustServer(tb testing.TB) *httptest.Server {
 	if err := x.Put(arts); err != nil {
 		tb.Fatal(err)
 	}
+	return x
+}
+
+// mustServerWith starts the real handlers on x (nil: not ready yet) with
+// cfg.
+func mustServerWith(tb testing.TB, cfg config, x *search.Index) (*server, *httptest.Server) {
+	tb.Helper()
 	s, err := newServer(cfg, x, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		tb.Fatalf("newServer: %v", err)
 	}
+	s.now = func() time.Time { return testNow }
 	ts := httptest.NewServer(s.echo)
 	tb.Cleanup(ts.Close)
+	return s, ts
+}
+
+// mustServer starts the real handlers on a real index of the test
+// articles.
+func mustServer(tb testing.TB) *httptest.Server {
+	tb.Helper()
+	_, ts := mustServerWith(tb, config{}, mustIndex(tb))
 	return ts
 }
 
@@ -68,222 +89,188 @@ func mustGet(tb testing.TB, u string) (*http.Response, []byte) {
 	return resp, body
 }
 
-func TestAPISearch(t *testing.T) {
-	ts := mustServer(t)
-	tests := []struct {
-		name      string
-		query     string
-		wantIDs   []string
-		wantFacet map[string][]wireFacet
-	}{
-		{name: "word", query: "q=compelling", wantIDs: []string{"kyiv-talks"}},
-		{name: "speaker filter", query: "q=Witkoff&speaker=Steve+Witkoff", wantIDs: []string{"kyiv-talks"}},
-		{name: "regions any, newest first", query: "region=Crimea&region=Odesa&sort=date", wantIDs: []string{"grain-may", "kyiv-talks"}},
-		{name: "dates inclusive", query: "from=2025-04-11&to=2025-04-15&sort=date", wantIDs: []string{"kremlin-outline", "kyiv-talks"},
-			wantFacet: map[string][]wireFacet{"date": {{"2025-04", 2}}}},
-		{name: "facets", query: "region=Ukraine", wantIDs: nil,
-			wantFacet: map[string][]wireFacet{"region": {{"Ukraine", 2}, {"Crimea", 1}, {"Kyiv", 1}, {"Odesa", 1}}, "speaker": {{"Steve Witkoff", 1}}}},
+func mustPost(tb testing.TB, u, body string) (*http.Response, []byte) {
+	tb.Helper()
+	resp, err := http.Post(u, "application/json", strings.NewReader(body))
+	if err != nil {
+		tb.Fatalf("POST %s: %v", u, err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			resp, body := mustGet(t, ts.URL+"/api/search?"+tt.query)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("GET /api/search?%s = %d: %s", tt.query, resp.StatusCode, body)
-			}
-			var got searchResponse
-			if err := json.Unmarshal(body, &got); err != nil {
-				t.Fatal(err)
-			}
-			if tt.wantIDs != nil {
-				var ids []string
-				for _, h := range got.Hits {
-					ids = append(ids, h.ID)
-				}
-				if diff := cmp.Diff(tt.wantIDs, ids); diff != "" {
-					t.Errorf("GET /api/search?%s ids (-want +got):\n%s", tt.query, diff)
-				}
-			}
-			for name, want := range tt.wantFacet {
-				if diff := cmp.Diff(want, got.Facets[name]); diff != "" {
-					t.Errorf("GET /api/search?%s facet %s (-want +got):\n%s", tt.query, name, diff)
-				}
-			}
-			for _, key := range []string{"speaker", "region", "date"} {
-				if got.Facets[key] == nil {
-					t.Errorf("GET /api/search?%s: facets.%s missing", tt.query, key)
-				}
-			}
-		})
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.Fatalf("POST %s: reading body: %v", u, err)
 	}
+	return resp, out
 }
 
-func TestAPISnippetsEscapeText(t *testing.T) {
-	ts := mustServer(t)
-	_, body := mustGet(t, ts.URL+"/api/search?q=grain")
-	var got searchResponse
-	if err := json.Unmarshal(body, &got); err != nil {
-		t.Fatal(err)
+// mustJSON decodes body into a new T, failing the test where it is not.
+func mustJSON[T any](tb testing.TB, what string, body []byte) T {
+	tb.Helper()
+	var v T
+	if err := json.Unmarshal(body, &v); err != nil {
+		tb.Fatalf("%s: answer is not the JSON expected: %v\n%.300s", what, err, body)
 	}
-	for _, h := range got.Hits {
-		for _, s := range []string{h.Snippet, h.TitleHTML} {
-			if strings.Contains(s, "<script") || strings.Contains(s, "<img") {
-				t.Errorf("hit %s: markup from the article's text came through: %q", h.ID, s)
-			}
-		}
-		if !strings.Contains(strings.ToLower(h.Snippet+h.TitleHTML), "<mark>grain</mark>") {
-			t.Errorf("hit %s: no <mark>grain</mark> in %q / %q", h.ID, h.TitleHTML, h.Snippet)
-		}
-	}
+	return v
 }
 
-func TestAPIOddInput(t *testing.T) {
-	ts := mustServer(t)
-	odd := []string{"covid-19", "a:b", `"`, "(", "AND", ")", "*", "~", "title:", "+-", "\x00", strings.Repeat("ж(", 1000)}
-	for _, q := range odd {
-		resp, body := mustGet(t, ts.URL+"/api/search?q="+url.QueryEscape(q))
-		if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusBadRequest {
-			t.Errorf("GET /api/search?q=%.30q = %d, want 200 or 400: %s", q, resp.StatusCode, body)
-		}
-		if !json.Valid(body) {
-			t.Errorf("GET /api/search?q=%.30q: answer is not JSON: %.200s", q, body)
-		}
-	}
-}
-
-func TestAPIErrors(t *testing.T) {
-	ts := mustServer(t)
-	tests := []struct {
+func TestReadiness(t *testing.T) {
+	s, ts := mustServerWith(t, config{}, nil)
+	starting := []struct {
 		path       string
 		wantStatus int
-		wantCode   string
-		wantParam  string
 	}{
-		{"/api/search?size=1000", 400, "invalid_parameter", "size"},
-		{"/api/search?size=ten", 400, "invalid_parameter", "size"},
-		{"/api/search?from=April", 400, "invalid_parameter", "from"},
-		{"/api/search?sort=oldest", 400, "invalid_parameter", "sort"},
-		{"/api/search?page=100000", 400, "invalid_parameter", "page"},
-		{"/api/search?q=" + strings.Repeat("x", search.MaxQueryLength+1), 400, "invalid_parameter", "q"},
-		{"/api/articles/nope", 404, "not_found", ""},
-		{"/api/nothing", 404, "not_found", ""},
+		{"/healthz", 200},
+		{"/readyz", 503},
+		{"/api/search?q=grain", 503},
+		{"/api/stats", 503},
+		{"/", 503},
+		{"/api/openapi.json", 200},
+		{"/metrics", 200},
 	}
-	for _, tt := range tests {
+	for _, tt := range starting {
 		resp, body := mustGet(t, ts.URL+tt.path)
-		var got apiError
-		if err := json.Unmarshal(body, &got); err != nil {
-			t.Errorf("GET %.60s: answer is not a JSON error: %.200s", tt.path, body)
-			continue
+		if resp.StatusCode != tt.wantStatus {
+			t.Errorf("starting: GET %s = %d, want %d: %.200s", tt.path, resp.StatusCode, tt.wantStatus, body)
 		}
-		if resp.StatusCode != tt.wantStatus || got.Error.Code != tt.wantCode || got.Error.Param != tt.wantParam {
-			t.Errorf("GET %.60s = %d %+v, want %d code %q param %q", tt.path, resp.StatusCode, got.Error, tt.wantStatus, tt.wantCode, tt.wantParam)
+		if tt.wantStatus == 503 && strings.HasPrefix(tt.path, "/api/") {
+			if got := mustJSON[apiError](t, "GET "+tt.path, body); got.Error.Code != "unavailable" {
+				t.Errorf("starting: GET %s code = %q, want unavailable", tt.path, got.Error.Code)
+			}
+		}
+	}
+	s.setIndex(mustIndex(t))
+	for _, path := range []string{"/readyz", "/api/search?q=grain", "/api/stats", "/"} {
+		if resp, body := mustGet(t, ts.URL+path); resp.StatusCode != 200 {
+			t.Errorf("ready: GET %s = %d, want 200: %.200s", path, resp.StatusCode, body)
 		}
 	}
 }
 
-func TestAPIArticle(t *testing.T) {
+func TestRateLimit(t *testing.T) {
+	_, ts := mustServerWith(t, config{RateLimit: 1}, mustIndex(t))
+	var statuses []int
+	for range 4 {
+		resp, body := mustGet(t, ts.URL+"/api/search?q=grain")
+		statuses = append(statuses, resp.StatusCode)
+		if resp.StatusCode == http.StatusTooManyRequests {
+			if got := mustJSON[apiError](t, "GET /api/search", body); got.Error.Code != "rate_limited" {
+				t.Errorf("limited: code = %q, want rate_limited", got.Error.Code)
+			}
+		}
+	}
+	// A burst of two is let through, then the third within the second is
+	// refused; the probes are never limited.
+	if statuses[0] != 200 || statuses[1] != 200 || statuses[3] != 429 {
+		t.Errorf("4 quick searches at 1/s answered %v, want 200 200 … 429", statuses)
+	}
+	if resp, _ := mustGet(t, ts.URL+"/healthz"); resp.StatusCode != 200 {
+		t.Errorf("GET /healthz while limited = %d, want 200", resp.StatusCode)
+	}
+}
+
+func TestMetrics(t *testing.T) {
 	ts := mustServer(t)
-	resp, body := mustGet(t, ts.URL+"/api/articles/kremlin-outline")
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET /api/articles/kremlin-outline = %d", resp.StatusCode)
-	}
-	var a corpus.Article
-	if err := json.Unmarshal(body, &a); err != nil {
-		t.Fatal(err)
-	}
-	if a.Title != "Kremlin sees no outline of a deal" || len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Dmitry Peskov" || a.Published.Format("2006-01-02") != "2025-04-15" {
-		t.Errorf("GET /api/articles/kremlin-outline = %+v", a)
-	}
-}
-
-func TestPages(t *testing.T) {
-	ts := mustServer(t)
-	tests := []struct {
-		path       string
-		wantStatus int
-		checks     map[string]string // selector → text it must contain
-		wantCount  map[string]int    // selector → number of matches
-	}{
-		{path: "/", wantStatus: 200, wantCount: map[string]int{".hit": 4, "#facet-region li": 6, "#facet-date li": 2}},
-		{path: "/?q=Witkoff", wantStatus: 200,
-			checks:    map[string]string{".hit h3 a": "Envoy says talks", ".snippet mark": "Witkoff", "#q": ""},
-			wantCount: map[string]int{".hit": 2}},
-		{path: "/?q=Witkoff&speaker=Steve+Witkoff", wantStatus: 200,
-			checks:    map[string]string{".chips": "Steve Witkoff", "#facet-speaker li.selected": "Steve Witkoff"},
-			wantCount: map[string]int{".hit": 1}},
-		{path: "/?size=1", wantStatus: 200, checks: map[string]string{".pager": "Page 1 of 4"}},
-		{path: "/articles/kremlin-outline", wantStatus: 200, checks: map[string]string{"h1": "Kremlin sees no outline", ".quotes": "Dmitry Peskov"}},
-		{path: "/articles/nope", wantStatus: 404, checks: map[string]string{"h1": "Not found"}},
-		{path: "/?size=1000", wantStatus: 400, checks: map[string]string{".error": "size"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			resp, body := mustGet(t, ts.URL+tt.path)
-			if resp.StatusCode != tt.wantStatus {
-				t.Errorf("GET %s = %d, want %d", tt.path, resp.StatusCode, tt.wantStatus)
-			}
-			doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(body)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for sel, want := range tt.checks {
-				s := doc.Find(sel)
-				if s.Length() == 0 || !strings.Contains(s.Text(), want) {
-					t.Errorf("GET %s: %s = %q, want it to contain %q", tt.path, sel, s.Text(), want)
-				}
-			}
-			for sel, want := range tt.wantCount {
-				if got := doc.Find(sel).Length(); got != want {
-					t.Errorf("GET %s: %d × %s, want %d", tt.path, got, sel, want)
-				}
-			}
-		})
-	}
-}
-
-func TestPagesEscapeArticleText(t *testing.T) {
-	ts := mustServer(t)
-	for _, path := range []string{"/?q=grain", "/articles/xss"} {
-		_, body := mustGet(t, ts.URL+path)
-		doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(body)))
-		if err != nil {
-			t.Fatal(err)
+	mustGet(t, ts.URL+"/api/search?q=grain")
+	mustGet(t, ts.URL+"/api/articles/nope")
+	_, body := mustGet(t, ts.URL+"/metrics")
+	for _, want := range []string{
+		`dateline_http_request_duration_seconds_count{method="GET",route="/api/search",status="200"} 1`,
+		`dateline_http_request_duration_seconds_count{method="GET",route="/api/articles/:id",status="404"} 1`,
+		"dateline_index_documents 12",
+		"dateline_index_size_bytes ",
+		"dateline_ready 1",
+	} {
+		if !bytes.Contains(body, []byte(want)) {
+			t.Errorf("GET /metrics: no line with %q", want)
 		}
-		if n := doc.Find("script, img, b").Length(); n > 0 {
-			t.Errorf("GET %s: %d elements from the article's text became markup", path, n)
-		}
-		doc.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
-			if href, _ := a.Attr("href"); strings.HasPrefix(strings.ToLower(href), "javascript:") {
-				t.Errorf("GET %s: a javascript: link: %q", path, href)
-			}
-		})
 	}
 }
 
-func TestRunServesAndStops(t *testing.T) {
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
+// startRun starts the whole program on a free port and waits until it
+// answers /readyz.
+func startRun(t *testing.T, ctx context.Context, args ...string) (addr string, errc chan error) {
+	t.Helper()
 	ready := make(chan string, 1)
-	errc := make(chan error, 1)
+	errc = make(chan error, 1)
 	go func() {
-		errc <- run(ctx, []string{"-index", filepath.Join(dir, "samples.idx"), "-addr", "127.0.0.1:0"}, func(string) string { return "" }, io.Discard, ready)
+		errc <- run(ctx, append([]string{"-addr", "127.0.0.1:0", "-rate-limit", "0"}, args...), func(string) string { return "" }, io.Discard, ready)
 	}()
-	var addr string
 	select {
 	case addr = <-ready:
 	case err := <-errc:
 		t.Fatalf("run: %v", err)
 	}
+	for i := 0; ; i++ {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return addr, errc
+			}
+		}
+		if i == 200 {
+			t.Fatalf("GET /readyz never answered 200")
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+func TestRunServesAndStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	addr, errc := startRun(t, ctx, "-index", filepath.Join(t.TempDir(), "samples.idx"))
 	resp, body := mustGet(t, "http://"+addr+"/healthz")
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("GET /healthz = %d %s", resp.StatusCode, body)
 	}
 	_, body = mustGet(t, "http://"+addr+"/api/search")
-	var got searchResponse
-	if err := json.Unmarshal(body, &got); err != nil || got.Total == 0 {
-		t.Errorf("a new index holds no samples: %v, %s", err, body)
+	if got := mustJSON[searchResponse](t, "GET /api/search", body); got.Total == 0 {
+		t.Errorf("a new index holds no samples: %s", body)
 	}
 	cancel()
 	if err := <-errc; err != nil {
 		t.Errorf("run after cancel: %v", err)
+	}
+}
+
+func TestShutdownWaitsForRequestsInFlight(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	addr, errc := startRun(t, ctx, "-index", filepath.Join(t.TempDir(), "samples.idx"))
+	// A client that sends half its request, over a plain connection so
+	// that nothing buffers it: the server holds a request in flight.
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := `{"q": "grain", "size": 2}`
+	head := "POST /api/search HTTP/1.1\r\nHost: " + addr + "\r\nContent-Type: application/json\r\nConnection: close\r\n" +
+		"Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n"
+	if _, err := io.WriteString(conn, head+body[:10]); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // the server reads the head
+	cancel()
+	select {
+	case err := <-errc:
+		t.Fatalf("run returned (%v) with a request in flight", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if _, err := io.WriteString(conn, body[10:]); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("reading the answer to the request in flight: %v", err)
+	}
+	defer resp.Body.Close()
+	answer, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("the request in flight during shutdown = %d: %s", resp.StatusCode, answer)
+	}
+	if got := mustJSON[searchResponse](t, "POST /api/search", answer); got.Size != 2 {
+		t.Errorf("the request in flight answered size %d, want 2", got.Size)
+	}
+	if err := <-errc; err != nil {
+		t.Errorf("run after shutdown: %v", err)
 	}
 }
