@@ -64,7 +64,7 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 		e.Use(middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
 			Skipper: func(c echo.Context) bool { return !needsIndex(c.Path()) },
 			Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
-				Rate: rate.Limit(cfg.RateLimit), Burst: 2 * int(cfg.RateLimit+0.5), ExpiresIn: 3 * time.Minute,
+				Rate: rate.Limit(cfg.RateLimit), Burst: max(1, int(2*cfg.RateLimit)), ExpiresIn: 3 * time.Minute,
 			}),
 			ErrorHandler: func(echo.Context, error) error {
 				return echo.NewHTTPError(http.StatusForbidden, "the client could not be told apart")
