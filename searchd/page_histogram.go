@@ -17,6 +17,8 @@ const (
 	// histMinBar is the height of a bar with no articles, so that it is
 	// still seen and clicked.
 	histMinBar = 1.5
+	// histMaxBar is the widest a bar is drawn.
+	histMaxBar = 40
 )
 
 type histogramView struct {
@@ -51,7 +53,10 @@ func histogramOf(v url.Values, r *search.Request, h search.Histogram) histogramV
 	for _, b := range h.Buckets {
 		view.Max = max(view.Max, b.Count)
 	}
-	w := float64(histWidth) / float64(n)
+	// A few bars keep a bar's width and sit in the middle, rather than
+	// stretch into blocks.
+	w := min(float64(histWidth)/float64(n), histMaxBar)
+	left := (float64(histWidth) - w*float64(n)) / 2
 	gap := min(w*0.15, 2)
 	for i, b := range h.Buckets {
 		start, end := b.Start.Format(time.DateOnly), b.End.AddDate(0, 0, -1).Format(time.DateOnly)
@@ -60,7 +65,7 @@ func histogramOf(v url.Values, r *search.Request, h search.Histogram) histogramV
 			height = max(histMinBar, float64(b.Count)/float64(view.Max)*(histHeight-4))
 		}
 		view.Bars = append(view.Bars, histBar{
-			X: float64(i)*w + gap/2, W: w - gap, Y: histHeight - height, H: height,
+			X: left + float64(i)*w + gap/2, W: w - gap, Y: histHeight - height, H: height,
 			Count: b.Count, Label: bucketLabel(h.Interval, b), Start: start, End: end,
 			URL:      pageURL(withDates(v, start, end)),
 			Selected: (r.From.IsZero() || !b.Start.Before(day(r.From))) && (r.To.IsZero() || !b.End.After(day(r.To).AddDate(0, 0, 1))) && (!r.From.IsZero() || !r.To.IsZero()),

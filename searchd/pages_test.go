@@ -49,7 +49,7 @@ func TestPages(t *testing.T) {
 		{path: "/quotes?speaker=Volodymyr+Zelensky", wantStatus: 200,
 			checks: map[string]string{"#quote-speaker[value='Volodymyr Zelensky']": ""}, wantCount: map[string]int{".speaker-group": 1, ".quote": 4}},
 		{path: "/speakers/Volodymyr%20Zelensky", wantStatus: 200,
-			checks:    map[string]string{"h1": "Volodymyr Zelensky", ".month-group h2": "May 2025", ".summary": "4 articles"},
+			checks:    map[string]string{"h1": "Volodymyr Zelensky", ".month-group h2": "May 2025", ".lede": "4 articles"},
 			wantCount: map[string]int{".month-group": 2, ".quote": 4, ".histogram a.bar": 33}},
 		{path: "/speakers/Nobody%20Known", wantStatus: 404, checks: map[string]string{"h1": "Not found", ".error": "Nobody Known"}},
 		{path: "/articles/zelensky-grain", wantStatus: 200,
