@@ -1,0 +1,366 @@
+package corpus
+
+import "strings"
+
+// entity is one person or organisation an article names.
+type entity struct {
+	name   string // the full name as the article first writes it in full
+	kind   string // KindPerson or KindOrganisation
+	gender byte   // 'm', 'f' or 0 where unknown
+	role   string // the first role the article ties to the name
+	heads  []string
+}
+
+// mention is one place an entity is named at, by token index. An object
+// mention ("met with Putin", "Putin's meeting") is no antecedent of "he".
+type mention struct {
+	ent, tok int
+	object   bool
+}
+
+// registry holds the people and organisations of one article, so that
+// "Witkoff", "Mr Witkoff" and "the US envoy" all lead to "Steve Witkoff".
+type registry struct {
+	ents      []entity
+	byKey     map[string]int // lower-case full name or acronym → entity
+	bySurname map[string]int // lower-case last word of a person's name → entity
+	mentions  []mention
+}
+
+// nameRun is one run of capitalised words outside quotations.
+type nameRun struct {
+	s, e int // token range of the name itself, titles excluded
+	rs   int // start of the role words before the name
+	ent  int
+}
+
+// buildRegistry finds the names of the article: first the full names, then
+// every mention, short ones resolved to the full names found anywhere.
+func (x *extractor) buildRegistry() {
+	r := &x.reg
+	if r.byKey == nil {
+		r.byKey = make(map[string]int, 16)
+		r.bySurname = make(map[string]int, 16)
+	}
+	runs := x.runs[:0]
+	toks := x.toks
+	for i := 0; i < len(toks); i++ {
+		if !x.isNameWord(i) {
+			continue
+		}
+		s := i
+		for i+1 < len(toks) && !toks[i].poss {
+			if x.isNameWord(i+1) && toks[i+1].para == toks[i].para {
+				i++
+				continue
+			}
+			if i+2 < len(toks) && x.isConnector(i+1) && x.isNameWord(i+2) {
+				i += 2
+				continue
+			}
+			break
+		}
+		runs = x.addRun(runs, s, i+1)
+	}
+	// Second pass: single words resolved against the full names.
+	for k := range runs {
+		rn := &runs[k]
+		if rn.ent < 0 {
+			rn.ent = x.lookupName(rn.s, rn.e, rn.rs)
+		}
+		if rn.ent >= 0 && r.ents[rn.ent].kind == KindPerson {
+			obj := toks[rn.e-1].poss
+			if p := rn.rs - 1; p >= 0 && toks[p].kind == tokWord && prepositions[x.lw(p)] {
+				obj = true
+			}
+			r.mentions = append(r.mentions, mention{ent: rn.ent, tok: rn.e - 1, object: obj})
+		}
+	}
+	x.runs = runs
+}
+
+// isNameWord reports whether token i may be part of a name.
+func (x *extractor) isNameWord(i int) bool {
+	t := &x.toks[i]
+	return t.kind == tokWord && t.cap && t.quote == 0
+}
+
+// isConnector reports whether token i joins two parts of one name ("Bank
+// of England", "Ludwig van Beethoven").
+func (x *extractor) isConnector(i int) bool {
+	t := &x.toks[i]
+	if t.kind != tokWord || t.cap || t.quote != 0 {
+		return t.kind == tokPunct && x.body[t.s] == '&'
+	}
+	switch x.lw(i) {
+	case "of", "for", "de", "van", "von", "bin", "al", "la", "le", "du", "del", "der", "da", "di", "dos", "ibn":
+		return true
+	}
+	return false
+}
+
+// addRun classifies the capitalised run [s, e) and registers what it names.
+func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
+	for s < e && notNames[x.lwBare(s)] {
+		s++
+	}
+	if s >= e {
+		return runs
+	}
+	// The name is what follows the last title or nationality in the run.
+	k := s - 1
+	for j := s; j < e; j++ {
+		if w := x.lwBare(j); titleWords[w] || nationalities[w] {
+			k = j
+		}
+	}
+	rs := s
+	for rs > 0 && x.toks[rs-1].kind == tokWord && x.toks[rs-1].quote == 0 && x.toks[rs-1].para == x.toks[s].para {
+		w := x.lwBare(rs - 1)
+		if !titleWords[w] && !nationalities[w] && !(x.toks[rs-1].cap && !notNames[w]) {
+			break
+		}
+		rs--
+	}
+	if k >= s {
+		rs = min(rs, s)
+	}
+	ns := k + 1
+	rn := nameRun{s: ns, e: e, rs: rs, ent: -1}
+	switch c := x.classify(ns, e, s); c {
+	case KindOrganisation:
+		rn.s = s
+		for rn.s < e && (x.lwBare(rn.s) == "the") {
+			rn.s++
+		}
+		rn.ent = x.register(x.nameText(rn.s, e), KindOrganisation)
+		// An acronym in brackets after the name is its short form.
+		if e+2 < len(x.toks) && x.punctIs(e, '(') && x.punctIs(e+2, ')') && x.toks[e+1].kind == tokWord {
+			x.reg.byKey[x.lw(e+1)] = rn.ent
+		}
+	case KindPerson:
+		if e-ns >= 2 {
+			rn.ent = x.register(x.nameText(ns, e), KindPerson)
+			x.tieRole(rn.ent, rs, ns, e)
+		} else if rs < ns {
+			if _, ok := personTitles[x.lwBare(ns-1)]; ok {
+				rn.ent = x.lookupName(ns, e, rs)
+				if rn.ent < 0 {
+					rn.ent = x.register(x.nameText(ns, e), KindPerson)
+				}
+				x.tieRole(rn.ent, rs, ns, e)
+			}
+		}
+	default:
+		return runs
+	}
+	return append(runs, rn)
+}
+
+// classify tells whether the capitalised words [ns, e) name a person or an
+// organisation, or "" for places and words that name neither; s is where
+// the whole run starts, titles included.
+func (x *extractor) classify(ns, e, s int) string {
+	hasOrg := false
+	for j := s; j < e; j++ {
+		if orgWords[x.lwBare(j)] {
+			hasOrg = true
+		}
+	}
+	if ns >= e {
+		if hasOrg {
+			return KindOrganisation
+		}
+		return ""
+	}
+	nameOrg := false
+	for j := ns; j < e; j++ {
+		w := x.lwBare(j)
+		if orgWords[w] {
+			nameOrg = true
+		}
+		if placeWords[w] || nationalities[w] || w[0] >= '0' && w[0] <= '9' {
+			if nameOrg || hasOrg {
+				return KindOrganisation
+			}
+			return ""
+		}
+	}
+	if nameOrg || hasOrg && ns == s {
+		return KindOrganisation
+	}
+	if e-ns == 1 {
+		w := x.lwBare(ns)
+		if places[w] || anonHeads[w] {
+			return ""
+		}
+		if x.isAcronym(ns) {
+			return KindOrganisation
+		}
+		return KindPerson
+	}
+	if e-ns == 2 && multiPlaces[x.lwBare(ns)+"-"+x.lwBare(ns+1)] {
+		return ""
+	}
+	return KindPerson
+}
+
+// isAcronym reports whether token i is all capitals, like "CBI" or "WLGA".
+func (x *extractor) isAcronym(i int) bool {
+	w := x.word(i)
+	if len(w) < 2 {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		if c := w[j]; !(c >= 'A' && c <= 'Z' || c == '.' || c == '&') {
+			return false
+		}
+	}
+	return true
+}
+
+// register adds a named entity, or returns the one of that name.
+func (x *extractor) register(name, kind string) int {
+	r := &x.reg
+	key := strings.ToLower(name)
+	if id, ok := r.byKey[key]; ok {
+		return id
+	}
+	id := len(r.ents)
+	r.ents = append(r.ents, entity{name: name, kind: kind})
+	r.byKey[key] = id
+	if kind == KindPerson {
+		parts := strings.Fields(key)
+		last := parts[len(parts)-1]
+		if len(parts) == 1 {
+			if _, ok := r.bySurname[last]; !ok {
+				r.bySurname[last] = id
+			}
+		} else {
+			r.bySurname[last] = id
+			if g, ok := genderOfFirst(parts[0]); ok {
+				r.ents[id].gender = g
+			}
+		}
+	}
+	return id
+}
+
+func genderOfFirst(first string) (byte, bool) {
+	if femaleNames[first] {
+		return 'f', true
+	}
+	if maleNames[first] {
+		return 'm', true
+	}
+	return 0, false
+}
+
+// tieRole records the role words [rs, ns) before a person's name and an
+// appositive after it ("Steve Witkoff, the US special envoy,") as roles
+// of the person, so that "the envoy" later finds the name.
+func (x *extractor) tieRole(id, rs, ns, e int) {
+	if id < 0 {
+		return
+	}
+	ent := &x.reg.ents[id]
+	if rs < ns {
+		if g, ok := personTitles[x.lwBare(rs)]; ok && g != 0 && ent.gender == 0 {
+			ent.gender = g
+		}
+		for j := rs; j < ns; j++ {
+			if g := personTitles[x.lwBare(j)]; g != 0 && ent.gender == 0 {
+				ent.gender = g
+			}
+		}
+		if h := x.lwBare(ns - 1); personRoles[h] {
+			ent.heads = appendNew(ent.heads, h)
+			if ent.role == "" {
+				ent.role = x.nameText(rs, ns)
+			}
+		}
+	}
+	// The appositive: ", the US special envoy," or ", leader of the ...".
+	if e+1 < len(x.toks) && x.punctIs(e, ',') {
+		head, end := "", e+1
+		for j := e + 1; j < len(x.toks) && j < e+12 && x.toks[j].kind == tokWord && x.toks[j].quote == 0; j++ {
+			w := x.lw(j)
+			if j > e+1 && (prepositions[w] || w == "who" || w == "which" || strings.HasSuffix(w, "ing")) {
+				break
+			}
+			if personRoles[w] {
+				head, end = w, j+1
+			}
+		}
+		if head != "" {
+			ent.heads = appendNew(ent.heads, head)
+			if ent.role == "" {
+				s := e + 1
+				if determiners[x.lw(s)] {
+					s++
+				}
+				ent.role = x.nameText(s, end)
+			}
+		}
+	}
+}
+
+func appendNew(ss []string, s string) []string {
+	for _, o := range ss {
+		if o == s {
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+// lookupName finds the entity the words [s, e) name: the full name, an
+// acronym, or a surname of a person named in full elsewhere in the article.
+func (x *extractor) lookupName(s, e, rs int) int {
+	r := &x.reg
+	key := x.nameKey(s, e)
+	if id, ok := r.byKey[key]; ok {
+		return id
+	}
+	if id, ok := r.bySurname[x.lwBare(e-1)]; ok && (e-s == 1 || r.ents[id].kind == KindPerson) {
+		return id
+	}
+	return -1
+}
+
+// nameText returns the words [s, e) as written, a final possessive dropped.
+func (x *extractor) nameText(s, e int) string {
+	if s >= e {
+		return ""
+	}
+	t := x.body[x.toks[s].s:x.toks[e-1].e]
+	if x.toks[e-1].poss {
+		t = trimPossessive(t)
+	}
+	if strings.ContainsAny(t, "\n\t") || strings.Contains(t, "  ") {
+		t = collapseSpace(t)
+	}
+	return t
+}
+
+// nameKey is the lower-case nameText.
+func (x *extractor) nameKey(s, e int) string {
+	if s >= e {
+		return ""
+	}
+	t := x.low[x.toks[s].s:x.toks[e-1].e]
+	if x.toks[e-1].poss {
+		t = trimPossessive(t)
+	}
+	return t
+}
+
+func trimPossessive(t string) string {
+	if strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "’S") {
+		return t[:len(t)-len("’s")]
+	}
+	if strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "'S") {
+		return t[:len(t)-2]
+	}
+	return t
+}

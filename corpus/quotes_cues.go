@@ -1,0 +1,407 @@
+package corpus
+
+import "strings"
+
+// cue is one verb of saying in a sentence and who it says spoke.
+type cue struct {
+	tok      int
+	cueWord  string
+	speaker  string
+	kind     string
+	role     string
+	ent      int
+	inverted bool // the speaker follows the verb ("said Mr Wellington")
+	// according marks "according to X": the statement is the rest of the
+	// sentence around it.
+	according bool
+	npStart   int // first token of the speaker's phrase
+	npEnd     int // one past its last token
+}
+
+// sentence finds the statements of the sentence [s, e).
+func (x *extractor) sentence(s, e int) {
+	x.cues = x.cues[:0]
+	for i := s; i < e; i++ {
+		t := &x.toks[i]
+		if t.kind != tokWord || t.quote != 0 || t.e-t.s < 3 {
+			continue
+		}
+		w := x.lw(i)
+		if w == "according" && i+1 < e && x.lw(i+1) == "to" {
+			if a, b := x.rightNP(i+2, e); b > a {
+				c := cue{tok: i, cueWord: "according to", according: true, npStart: a, npEnd: b, ent: -1}
+				if x.resolveNP(&c, a, b) {
+					x.cues = append(x.cues, c)
+				}
+			}
+			continue
+		}
+		part, ok := cueVerbs[w]
+		if !ok {
+			continue
+		}
+		if weakCues[w] && !x.speechFollows(i, e) {
+			continue
+		}
+		c := cue{tok: i, cueWord: w, ent: -1}
+		if x.findSubject(&c, s, e, part) {
+			x.cues = append(x.cues, c)
+		}
+	}
+	x.attribute(s, e)
+}
+
+// speechFollows reports whether a quotation, a "that" clause or a colon
+// follows the weak cue at i within its sentence.
+func (x *extractor) speechFollows(i, e int) bool {
+	for k := i + 1; k < e && k < i+14; k++ {
+		t := &x.toks[k]
+		if t.quote != 0 {
+			return true
+		}
+		if t.kind == tokPunct && (x.body[t.s] == ':') {
+			return true
+		}
+		if t.kind == tokWord {
+			switch x.lw(k) {
+			case "that", "for", "as":
+				return true
+			case "on":
+				if k == i+1 || x.lw(i) != "call" && x.lw(i) != "called" && x.lw(i) != "calls" {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findSubject finds who speaks through the cue at c.tok: the phrase before
+// the verb, or after it in an inverted attribution, or for a participle
+// ("adding", "saying") the subject of its main clause.
+func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
+	i := c.tok
+	p := i - 1
+	if participle || p >= s && x.toks[p].kind == tokWord && x.lw(p) == "and" {
+		if !participle {
+			// "… and claimed": the subject of the verb before.
+			if n := len(x.cues); n > 0 {
+				return x.copySubject(c, &x.cues[n-1])
+			}
+			return x.mainSubject(c, s, i)
+		}
+		if p < s || !(x.punctIs(p, ',') || x.toks[p].kind == tokWord && (x.lw(p) == "and" || x.lw(p) == "also" || x.lw(p) == "while" || x.lw(p) == "before")) {
+			return false
+		}
+		if n := len(x.cues); n > 0 {
+			return x.copySubject(c, &x.cues[n-1])
+		}
+		return x.mainSubject(c, s, i)
+	}
+	// Inverted: `"…," said Mr Wellington.` or `…, says the government.`
+	if p >= s && (x.isCloseMark(p) || x.punctIs(p, ',') && (p-1 >= s && x.isCloseMark(p-1) || x.npEndsClause(i+1, e))) {
+		if a, b := x.rightNP(i+1, e); b > a {
+			c.inverted, c.npStart, c.npEnd = true, a, b
+			return x.resolveNP(c, a, b)
+		}
+		return false
+	}
+	a, b, ok := x.leftSubject(i, s)
+	if !ok || b <= a {
+		return false
+	}
+	c.npStart, c.npEnd = a, b
+	return x.resolveNP(c, a, b)
+}
+
+func (x *extractor) copySubject(c, from *cue) bool {
+	c.speaker, c.kind, c.role, c.ent = from.speaker, from.kind, from.role, from.ent
+	c.npStart, c.npEnd = from.npStart, from.npEnd
+	return true
+}
+
+// npEndsClause reports whether a speaker's phrase from j runs to the end of
+// the sentence or a comma: the mark of an inverted attribution.
+func (x *extractor) npEndsClause(j, e int) bool {
+	_, b := x.rightNP(j, e)
+	return b > j && (b >= e || x.toks[b].kind == tokPunct)
+}
+
+// leftSubject returns the phrase [a, b) that speaks through the verb at i,
+// read leftwards past auxiliaries ("has also"), a relative "who" and up to
+// two appositives (", leader of the Liberal Democrats,"). It fails for a
+// negated, passive or future verb.
+func (x *extractor) leftSubject(i, s int) (int, int, bool) {
+	j := i - 1
+	for j >= s && x.toks[j].kind == tokWord && x.toks[j].quote == 0 {
+		w := x.lw(j)
+		if blockWords[w] || strings.HasSuffix(w, "n't") {
+			return 0, 0, false
+		}
+		if auxWords[w] || !x.toks[j].cap && len(w) > 4 && strings.HasSuffix(w, "ly") {
+			j--
+			continue
+		}
+		if isWeekday(w) && j-1 >= s && x.lw(j-1) == "on" {
+			j -= 2
+			continue
+		}
+		break
+	}
+	if j >= s && x.toks[j].kind == tokWord && x.lw(j) == "who" {
+		j--
+		if x.punctIs(j, ',') {
+			j--
+		}
+	}
+	for k := 0; k < 2 && j >= s && x.punctIs(j, ','); k++ {
+		c := j - 1
+		for c >= s && !x.punctIs(c, ',') {
+			c--
+		}
+		if c < s {
+			return 0, 0, false
+		}
+		f := c + 1
+		if f >= j || x.toks[f].kind != tokWord {
+			return 0, 0, false
+		}
+		fw := x.lw(f)
+		if !x.toks[f].cap || determiners[fw] || titleWords[fw] {
+			j = c - 1
+			continue
+		}
+		return 0, 0, false
+	}
+	if j < s {
+		return 0, 0, false
+	}
+	b := j + 1
+	// "The Welsh Local Government Association (WLGA) said"
+	if x.punctIs(j, ')') && j-2 >= s && x.punctIs(j-2, '(') {
+		j -= 3
+		b = j + 1
+	}
+	a := b
+	for k := j; k >= s && b-k <= 8; k-- {
+		t := &x.toks[k]
+		if t.kind != tokWord || t.quote != 0 {
+			break
+		}
+		w := x.lw(k)
+		if determiners[w] {
+			a = k
+			break
+		}
+		if stopBeforeNP[w] && !t.cap || t.cap && notNames[w] && !personPronounOrIt(w) {
+			break
+		}
+		if personPronounOrIt(w) {
+			if k == j {
+				a = k
+			}
+			break
+		}
+		if !t.cap && !nounWord(w, k == j) {
+			break
+		}
+		a = k
+	}
+	return a, b, true
+}
+
+func personPronounOrIt(w string) bool {
+	switch w {
+	case "he", "she", "it", "they", "we", "i":
+		return true
+	}
+	return false
+}
+
+func isWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// rightNP returns the speaker's phrase starting at j: a pronoun, or a
+// determiner, role words and a name ("the assembly government", "Mr
+// Wellington", "a senior Russian official").
+func (x *extractor) rightNP(j, e int) (int, int) {
+	if j >= e || x.toks[j].kind != tokWord || x.toks[j].quote != 0 {
+		return j, j
+	}
+	if personPronounOrIt(x.lw(j)) {
+		return j, j + 1
+	}
+	b := j
+	for k := j; k < e && k < j+8; k++ {
+		t := &x.toks[k]
+		if t.kind != tokWord || t.quote != 0 {
+			if t.kind == tokPunct && x.body[t.s] == '&' {
+				continue
+			}
+			break
+		}
+		w := x.lw(k)
+		if k == j && determiners[w] {
+			b = k + 1
+			continue
+		}
+		if t.cap {
+			if notNames[w] && !titleWords[w] {
+				break
+			}
+			b = k + 1
+			if t.poss && (k+1 >= e || x.toks[k+1].kind != tokWord || !titleWords[x.lw(k+1)] && !x.toks[k+1].cap) {
+				break
+			}
+			continue
+		}
+		if titleWords[w] || nationalities[w] || anonHeads[w] || orgNouns[w] {
+			b = k + 1
+			continue
+		}
+		break
+	}
+	return j, b
+}
+
+// mainSubject finds the subject of the main clause of the sentence [s, i):
+// its first phrase, after an opening adverbial ("In a recent interview,").
+func (x *extractor) mainSubject(c *cue, s, i int) bool {
+	// Try the sentence's start, then after each of its first two commas.
+	j := s
+	for try := 0; try < 3 && j < i; try++ {
+		if x.toks[j].kind == tokWord && x.toks[j].quote == 0 {
+			w := x.lw(j)
+			if !(notNames[w] || prepositions[w]) || personPronounOrIt(w) || w == "the" {
+				if a, b := x.rightNP(j, i); b > a && x.goodSubject(a, b) {
+					c.npStart, c.npEnd = a, b
+					return x.resolveNP(c, a, b)
+				}
+			}
+		}
+		for j < i && !x.punctIs(j, ',') {
+			j++
+		}
+		j++
+	}
+	return false
+}
+
+// goodSubject reports whether the phrase [a, b) can be a clause's subject:
+// a pronoun, a name, or a role or source noun.
+func (x *extractor) goodSubject(a, b int) bool {
+	if b-a == 1 && personPronounOrIt(x.lw(a)) {
+		return true
+	}
+	w := x.lwBare(b - 1)
+	return x.toks[b-1].cap && !notNames[w] || personRoles[w] || anonHeads[w] || orgNouns[w]
+}
+
+// attribute gives each quotation of the sentence [s, e) to its nearest cue,
+// continues the last speaker for a quotation that opens a sentence with no
+// cue, and reports the statement of each cue left without a quotation.
+func (x *extractor) attribute(s, e int) {
+	para := x.toks[s].para
+	var used uint64
+	for i := s; i < e; i++ {
+		t := &x.toks[i]
+		if t.quote == 0 || x.spans[t.quote-1].open != i {
+			continue
+		}
+		q := int(t.quote - 1)
+		sp := &x.spans[q]
+		best, bestD := -1, 1<<30
+		for ci := range x.cues {
+			c := &x.cues[ci]
+			d := sp.open - c.tok
+			if c.tok > sp.open {
+				d = c.tok - sp.end
+			}
+			if d < bestD {
+				best, bestD = ci, d
+			}
+		}
+		switch {
+		case best >= 0:
+			x.emitDirect(q, &x.cues[best])
+			if best < 64 {
+				used |= 1 << best
+			}
+			x.setLast(&x.cues[best], para)
+		case sp.open == s && x.last != nil && (sp.cont || x.lastPara >= para-1):
+			x.emitDirect(q, x.last)
+			x.lastPara = para
+		}
+	}
+	for ci := range x.cues {
+		c := &x.cues[ci]
+		if ci < 64 && used&(1<<ci) != 0 || x.sameSpeakerElsewhere(ci, used) {
+			continue
+		}
+		rs, re := c.tok+1, e
+		switch {
+		case c.inverted:
+			rs, re = s, c.tok
+		case c.according:
+			if c.tok > s+1 {
+				rs, re = s, c.tok
+			} else {
+				rs = c.npEnd
+				if x.punctIs(rs, ',') {
+					rs++
+					for rs < e && !x.punctIs(rs, ',') {
+						rs++
+					}
+					if x.punctIs(rs, ',') && rs+1 < e {
+						rs++
+					} else {
+						rs = c.npEnd + 1
+					}
+				}
+			}
+		default:
+			if ci+1 < len(x.cues) && x.cues[ci+1].npStart > c.tok {
+				re = x.cues[ci+1].npStart
+			}
+		}
+		x.emitReported(rs, re, c)
+		x.setLast(c, para)
+	}
+}
+
+// sameSpeakerElsewhere reports whether another cue of the sentence with the
+// same speaker carries the statement: an earlier one, or one given a
+// quotation ("Peskov, commenting on …, told reporters “…”").
+func (x *extractor) sameSpeakerElsewhere(ci int, used uint64) bool {
+	c := &x.cues[ci]
+	for k := range x.cues {
+		o := &x.cues[k]
+		if k == ci || o.speaker != c.speaker || o.kind != c.kind {
+			continue
+		}
+		if k < ci || k < 64 && used&(1<<k) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) setLast(c *cue, para int32) {
+	x.lastCue = *c
+	x.last = &x.lastCue
+	x.lastPara = para
+}
+
+// nounWord reports whether the lower-case word w may stand in a speaker's
+// phrase: a role, source or organisation noun, a nationality, or as its
+// head any plural ("farmers said").
+func nounWord(w string, head bool) bool {
+	return titleWords[w] || nationalities[w] || anonHeads[w] || orgNouns[w] ||
+		head && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}

@@ -1,0 +1,235 @@
+package corpus
+
+import "strings"
+
+// resolveNP sets the cue's speaker from the phrase [a, b): a pronoun goes
+// to the nearest fitting person, a name to the full name the article gave,
+// a role ("the US envoy") to the person the article tied it to, and what is
+// left to an unnamed organisation or an anonymous source. It returns false
+// where the phrase names no one who could speak.
+func (x *extractor) resolveNP(c *cue, a, b int) bool {
+	if b-a == 1 {
+		switch w := x.lw(a); w {
+		case "he", "she":
+			id := x.resolvePronoun(a, personPronouns[w])
+			if id < 0 {
+				return false
+			}
+			x.setEnt(c, id, "")
+			return true
+		case "it":
+			if x.lastOrg >= 0 {
+				x.setEnt(c, x.lastOrg, "")
+				return true
+			}
+			return false
+		case "they", "we", "i":
+			return false
+		}
+	}
+	d, det := a, ""
+	if determiners[x.lw(a)] {
+		det, d = x.lw(a), a+1
+	}
+	if d >= b {
+		return false
+	}
+	allNat := true
+	for k := d; k < b; k++ {
+		if !nationalities[x.lwBare(k)] {
+			allNat = false
+		}
+	}
+	if allNat {
+		// "Russian claims": a noun, not a speaker and a verb.
+		return false
+	}
+	// The name is the capitalised words that end the phrase.
+	n := b
+	for n > d && x.toks[n-1].cap {
+		w := x.lwBare(n - 1)
+		if titleWords[w] || nationalities[w] || notNames[w] || n < b && x.toks[n-1].poss {
+			break
+		}
+		n--
+	}
+	if n < b {
+		return x.resolveName(c, a, d, n, b)
+	}
+	head := x.lwBare(b - 1)
+	for k := d; k < b; k++ {
+		if x.toks[k].poss {
+			// "Mr Blair's official spokesman": someone unnamed.
+			return x.setAnon(c, a, b)
+		}
+	}
+	if personRoles[head] && det != "a" && det != "an" {
+		if id := x.resolveRole(head, a); id >= 0 {
+			x.setEnt(c, id, x.nameText(d, b))
+			return true
+		}
+	}
+	if orgNouns[head] {
+		for k := d; k < b; k++ {
+			if w := x.lwBare(k); nationalities[w] || places[w] {
+				c.kind, c.speaker, c.role = KindState, x.nameText(d, b), ""
+				return true
+			}
+		}
+		if det == "the" || det == "its" {
+			if id := x.resolveOrg(head); id >= 0 {
+				x.setEnt(c, id, "")
+				return true
+			}
+			c.kind, c.speaker, c.role = KindOrganisation, "", x.nameText(a, b)
+			return true
+		}
+	}
+	return x.setAnon(c, a, b)
+}
+
+// resolveName sets the speaker named by the capitalised words [n, b) of the
+// phrase [a, b) whose determiner ends at d.
+func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
+	role := x.nameText(d, n)
+	if id := x.lookupName(n, b, d); id >= 0 {
+		x.setEnt(c, id, role)
+		return true
+	}
+	if b-n == 1 {
+		w := x.lwBare(n)
+		if places[w] {
+			c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
+			return true
+		}
+		if anonHeads[w] {
+			return x.setAnon(c, a, b)
+		}
+	}
+	kind := x.classify(n, b, d)
+	if kind == "" {
+		for k := d; k < b; k++ {
+			if orgWords[x.lwBare(k)] {
+				kind = KindOrganisation
+			}
+		}
+	}
+	switch kind {
+	case KindPerson:
+		if b-n == 1 && (n == d || !hasPersonTitle(x.lwBare(n-1))) {
+			// A lone unknown word is a company's name far more often than
+			// a person's the article never named in full.
+			kind = KindOrganisation
+		}
+	case KindOrganisation:
+		n = d
+	case "":
+		c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
+		return true
+	}
+	id := x.register(x.nameText(n, b), kind)
+	x.setEnt(c, id, role)
+	return true
+}
+
+func hasPersonTitle(w string) bool {
+	_, ok := personTitles[w]
+	return ok
+}
+
+func (x *extractor) setAnon(c *cue, a, b int) bool {
+	c.kind, c.speaker, c.role, c.ent = KindAnonymous, x.nameText(a, b), "", -1
+	return true
+}
+
+// setEnt makes entity id the cue's speaker.
+func (x *extractor) setEnt(c *cue, id int, role string) {
+	ent := &x.reg.ents[id]
+	c.ent, c.kind, c.speaker = id, ent.kind, ent.name
+	c.role = role
+	if c.role == "" {
+		c.role = ent.role
+	}
+	if ent.kind == KindPerson {
+		x.spoke = append(x.spoke, mention{ent: id, tok: c.tok})
+	} else {
+		x.lastOrg = id
+	}
+}
+
+// resolvePronoun returns the person a "he" or "she" at token p stands for:
+// the nearest person named before it as a subject, not as an object, whose
+// gender, where known, fits.
+func (x *extractor) resolvePronoun(p int, g byte) int {
+	best, bestTok := -1, -1
+	fits := func(m mention) bool {
+		if m.tok >= p || m.object {
+			return false
+		}
+		eg := x.reg.ents[m.ent].gender
+		return g == 0 || eg == 0 || eg == g
+	}
+	for k := len(x.reg.mentions) - 1; k >= 0; k-- {
+		if m := x.reg.mentions[k]; fits(m) {
+			best, bestTok = m.ent, m.tok
+			break
+		}
+	}
+	for k := len(x.spoke) - 1; k >= 0; k-- {
+		if m := x.spoke[k]; fits(m) {
+			if m.tok > bestTok {
+				best = m.ent
+			}
+			break
+		}
+	}
+	return best
+}
+
+// resolveRole returns the person most recently named before token p whom
+// the article gave the role head ("envoy"), or -1.
+func (x *extractor) resolveRole(head string, p int) int {
+	has := func(id int) bool {
+		for _, h := range x.reg.ents[id].heads {
+			if h == head {
+				return true
+			}
+		}
+		return false
+	}
+	best, bestTok := -1, -1
+	for k := len(x.reg.mentions) - 1; k >= 0; k-- {
+		if m := x.reg.mentions[k]; m.tok < p && has(m.ent) {
+			best, bestTok = m.ent, m.tok
+			break
+		}
+	}
+	for k := len(x.spoke) - 1; k >= 0; k-- {
+		if m := x.spoke[k]; m.tok < p && has(m.ent) {
+			if m.tok > bestTok {
+				best = m.ent
+			}
+			break
+		}
+	}
+	return best
+}
+
+// resolveOrg returns the organisation "the ministry" or "the company"
+// stands for: the last organisation whose name holds that word, or for a
+// company the last organisation that spoke.
+func (x *extractor) resolveOrg(head string) int {
+	switch head {
+	case "government", "administration", "police", "army", "military":
+		return -1
+	case "company", "firm", "group", "carrier", "operator", "retailer", "maker", "producer", "airline":
+		return x.lastOrg
+	}
+	for id := len(x.reg.ents) - 1; id >= 0; id-- {
+		ent := &x.reg.ents[id]
+		if ent.kind == KindOrganisation && strings.Contains(strings.ToLower(ent.name), head) {
+			return id
+		}
+	}
+	return -1
+}
