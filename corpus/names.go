@@ -24,6 +24,7 @@ type registry struct {
 	ents      []entity
 	byKey     map[string]int // lower-case full name or acronym → entity
 	bySurname map[string]int // lower-case last word of a person's name → entity
+	byFirst   map[string]int // lower-case first word of a person's full name → entity
 	mentions  []mention
 }
 
@@ -41,6 +42,7 @@ func (x *extractor) buildRegistry() {
 	if r.byKey == nil {
 		r.byKey = make(map[string]int, 16)
 		r.bySurname = make(map[string]int, 16)
+		r.byFirst = make(map[string]int, 16)
 	}
 	runs := x.runs[:0]
 	toks := x.toks
@@ -69,9 +71,13 @@ func (x *extractor) buildRegistry() {
 			rn.ent = x.lookupName(rn.s, rn.e, rn.rs)
 		}
 		if rn.ent >= 0 && r.ents[rn.ent].kind == KindPerson {
+			// A name is an antecedent for "he" where it opens a clause.
 			obj := toks[rn.e-1].poss
-			if p := rn.rs - 1; p >= 0 && toks[p].kind == tokWord && prepositions[x.lw(p)] {
-				obj = true
+			if p := rn.rs - 1; p >= 0 && toks[p].kind == tokWord && toks[p].para == toks[rn.rs].para {
+				w := x.lw(p)
+				if _, cue := cueVerbs[w]; !clauseStarters[w] && !cue {
+					obj = true
+				}
 			}
 			r.mentions = append(r.mentions, mention{ent: rn.ent, tok: rn.e - 1, object: obj})
 		}
@@ -238,6 +244,7 @@ func (x *extractor) register(name, kind string) int {
 			}
 		} else {
 			r.bySurname[last] = id
+			r.byFirst[parts[0]] = id
 			if g, ok := genderOfFirst(parts[0]); ok {
 				r.ents[id].gender = g
 			}
@@ -324,6 +331,14 @@ func (x *extractor) lookupName(s, e, rs int) int {
 	}
 	if id, ok := r.bySurname[x.lwBare(e-1)]; ok && (e-s == 1 || r.ents[id].kind == KindPerson) {
 		return id
+	}
+	// "Sir Digby" is Sir Digby Jones: these titles go with the first name.
+	if e-s == 1 && rs < s {
+		if t := x.lwBare(s - 1); t == "sir" || t == "dame" {
+			if id, ok := r.byFirst[x.lwBare(s)]; ok {
+				return id
+			}
+		}
 	}
 	return -1
 }

@@ -59,6 +59,12 @@ var cueVerbs = func() map[string]bool {
 		{"confirm", "confirms", "confirmed", "confirming"},
 		{"predict", "predicts", "predicted", "predicting"},
 		{"write", "writes", "wrote", "writing"},
+		{"question", "questions", "questioned", "questioning"},
+		{"propose", "proposes", "proposed", "proposing"},
+		{"apologise", "apologises", "apologised", "apologising"},
+		{"apologize", "apologizes", "apologized", "apologizing"},
+		{"condemn", "condemns", "condemned", "condemning"},
+		{"report", "reports", "reported", "reporting"},
 		{"tweet", "tweets", "tweeted", "tweeting"},
 		{"declare", "declares", "declared", "declaring"},
 		{"assert", "asserts", "asserted", "asserting"},
@@ -89,6 +95,7 @@ var cueVerbs = func() map[string]bool {
 		{"estimate", "estimates", "estimated", "estimating"},
 		{"forecast", "forecasts", "forecast", "forecasting"},
 	}
+	m["written"] = false
 	for _, f := range forms {
 		m[f[0]] = false
 		m[f[1]] = false
@@ -113,7 +120,8 @@ accused accusing appeal appeals appealed appealing demand demands demanded
 demanding criticise criticises criticised criticising criticize criticizes
 criticized criticizing describe describes described describing reveal
 reveals revealed revealing recall recalls recalled recalling
-promise promises promised promising tell tells told telling`)
+question questions questioned questioning condemn condemns condemned
+condemning report reports reported reporting`)
 
 // auxWords may stand between a subject and its speech verb ("Witkoff has
 // also said") without changing who speaks.
@@ -136,7 +144,7 @@ lady baroness baron president vice prime minister ministers premier
 chancellor secretary senator sen rep representative governor gov general
 gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral
 judge justice king queen prince princess pope cardinal bishop archbishop
-rev reverend father sheikh emir sultan ayatollah chairman chairwoman
+rev reverend father sheikh emir sultan ayatollah chairman co-chairman chairwoman
 chairperson chair chief executive ceo director spokesman spokeswoman
 spokesperson envoy ambassador mayor commissioner deputy leader head
 speaker councillor mp mep msp am economist analyst minister's
@@ -175,6 +183,7 @@ var personRoles = wordSet(`president minister premier chancellor secretary
 senator governor general judge king queen prince princess pope envoy
 ambassador mayor commissioner leader chairman chairwoman chair chief
 executive spokesman spokeswoman spokesperson director head speaker
+co-chairman commissioner
 official adviser advisor aide negotiator diplomat economist analyst
 founder officer manager coach striker editor correspondent boss mp
 candidate lawyer attorney spokesmen captain prosecutor chairperson
@@ -194,7 +203,7 @@ commentators reports report survey study figures statement poll
 government`)
 
 // orgWords in a capitalised name make it an organisation's.
-var orgWords = wordSet(`kremlin treasury ministry department office
+var orgWords = wordSet(`lib dem dems fein cymru ukip snp kremlin treasury ministry department office
 association confederation federation union council commission committee
 party government bank bureau agency authority institute institution
 foundation trust society organisation organization corporation corp co
@@ -351,3 +360,12 @@ soviet-union`)
 var abbrevs = wordSet(`mr mrs ms dr st jr sr gen col lt sgt prof rev inc
 corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec gov
 sen rep capt maj adm cmdr messrs mt ft`)
+
+// possessives before a verb form make it a noun ("his claims").
+var possessives = wordSet(`his her its their our my your the a an`)
+
+// clauseStarters before a name put it at the start of a clause, where the
+// "he" of a later sentence may point back to it.
+var clauseStarters = wordSet(`and but or that while as when though although
+because since if after before then so yet where whereas once until who
+which whom`)

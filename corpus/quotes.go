@@ -90,6 +90,7 @@ func (x *extractor) reset(body string) {
 	x.reg.mentions = x.reg.mentions[:0]
 	clear(x.reg.byKey)
 	clear(x.reg.bySurname)
+	clear(x.reg.byFirst)
 	x.spoke = x.spoke[:0]
 	x.last = nil
 	x.lastPara = -10

@@ -46,6 +46,7 @@ func (x *extractor) sentence(s, e int) {
 		c := cue{tok: i, cueWord: w, ent: -1}
 		if x.findSubject(&c, s, e, part) {
 			x.cues = append(x.cues, c)
+			x.coordinated(&c, s)
 		}
 	}
 	x.attribute(s, e)
@@ -83,6 +84,9 @@ func (x *extractor) speechFollows(i, e int) bool {
 func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 	i := c.tok
 	p := i - 1
+	if p >= s && x.toks[p].kind == tokWord && (possessives[x.lw(p)] || x.toks[p].poss) {
+		return false // "his Treasury post", "Labour's claims": a noun
+	}
 	if participle || p >= s && x.toks[p].kind == tokWord && x.lw(p) == "and" {
 		if !participle {
 			// "… and claimed": the subject of the verb before.
@@ -91,7 +95,7 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 			}
 			return x.mainSubject(c, s, i)
 		}
-		if p < s || !(x.punctIs(p, ',') || x.toks[p].kind == tokWord && (x.lw(p) == "and" || x.lw(p) == "also" || x.lw(p) == "while" || x.lw(p) == "before")) {
+		if p < s || x.toks[p].kind == tokWord && (blockWords[x.lw(p)] || determiners[x.lw(p)] || x.toks[p].poss) {
 			return false
 		}
 		if n := len(x.cues); n > 0 {
@@ -112,7 +116,50 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 		return false
 	}
 	c.npStart, c.npEnd = a, b
-	return x.resolveNP(c, a, b)
+	if !x.resolveNP(c, a, b) {
+		return false
+	}
+	// "Colin Asplin, Blackpool Hotel Association said": the person speaks.
+	if c.kind != KindPerson && x.punctIs(a-1, ',') {
+		if rn := x.runEndingAt(a - 1); rn >= 0 && (x.runs[rn].rs == s || x.runs[rn].rs > s && x.toks[x.runs[rn].rs-1].kind != tokWord) {
+			if id := x.runs[rn].ent; id >= 0 && x.reg.ents[id].kind == KindPerson {
+				c.npStart, c.npEnd = x.runs[rn].rs, x.runs[rn].e
+				x.setEnt(c, id, x.nameText(a, b))
+			}
+		}
+	}
+	return true
+}
+
+// runEndingAt returns the index of the name run whose name ends just before
+// token t, or -1.
+func (x *extractor) runEndingAt(t int) int {
+	for k := range x.runs {
+		if x.runs[k].e == t {
+			return k
+		}
+		if x.runs[k].s > t {
+			break
+		}
+	}
+	return -1
+}
+
+// coordinated adds a cue for a subject joined by "and" to the subject of c
+// ("The Tories and the Lib Dems have questioned").
+func (x *extractor) coordinated(c *cue, s int) {
+	p := c.npStart - 1
+	if c.inverted || c.according || p-1 < s || x.toks[p].kind != tokWord || x.lw(p) != "and" || x.toks[p].quote != 0 {
+		return
+	}
+	a, b := x.collectLeftNP(p-1, s)
+	if b <= a || !x.goodSubject(a, b) {
+		return
+	}
+	d := cue{tok: c.tok, cueWord: c.cueWord, ent: -1, npStart: a, npEnd: b}
+	if x.resolveNP(&d, a, b) && (d.kind == KindPerson || d.kind == KindOrganisation) {
+		x.cues = append(x.cues, d)
+	}
 }
 
 func (x *extractor) copySubject(c, from *cue) bool {
@@ -167,8 +214,9 @@ func (x *extractor) leftSubject(i, s int) (int, int, bool) {
 		if f >= j || x.toks[f].kind != tokWord {
 			return 0, 0, false
 		}
-		fw := x.lw(f)
-		if !x.toks[f].cap || determiners[fw] || titleWords[fw] {
+		fw, lastw := x.lw(f), x.lwBare(j-1)
+		if !x.toks[f].cap || determiners[fw] || titleWords[fw] || nationalities[fw] ||
+			(titleWords[lastw] || personRoles[lastw] || orgWords[lastw]) && c-1 >= s && x.toks[c-1].cap {
 			j = c - 1
 			continue
 		}
@@ -177,6 +225,14 @@ func (x *extractor) leftSubject(i, s int) (int, int, bool) {
 	if j < s {
 		return 0, 0, false
 	}
+	a, b := x.collectLeftNP(j, s)
+	return a, b, true
+}
+
+// collectLeftNP returns the noun phrase [a, b) that ends at token j, read
+// leftwards no further than s: a pronoun, or words of a name, role or
+// source up to a determiner.
+func (x *extractor) collectLeftNP(j, s int) (int, int) {
 	b := j + 1
 	// "The Welsh Local Government Association (WLGA) said"
 	if x.punctIs(j, ')') && j-2 >= s && x.punctIs(j-2, '(') {
@@ -208,7 +264,7 @@ func (x *extractor) leftSubject(i, s int) (int, int, bool) {
 		}
 		a = k
 	}
-	return a, b, true
+	return a, b
 }
 
 func personPronounOrIt(w string) bool {
@@ -278,7 +334,7 @@ func (x *extractor) mainSubject(c *cue, s, i int) bool {
 	for try := 0; try < 3 && j < i; try++ {
 		if x.toks[j].kind == tokWord && x.toks[j].quote == 0 {
 			w := x.lw(j)
-			if !(notNames[w] || prepositions[w]) || personPronounOrIt(w) || w == "the" {
+			if !(notNames[w] || prepositions[w] || strings.HasSuffix(w, "ing")) || personPronounOrIt(w) || w == "the" {
 				if a, b := x.rightNP(j, i); b > a && x.goodSubject(a, b) {
 					c.npStart, c.npEnd = a, b
 					return x.resolveNP(c, a, b)
@@ -339,6 +395,7 @@ func (x *extractor) attribute(s, e int) {
 			x.lastPara = para
 		}
 	}
+	x.demoteContent(e)
 	for ci := range x.cues {
 		c := &x.cues[ci]
 		if ci < 64 && used&(1<<ci) != 0 || x.sameSpeakerElsewhere(ci, used) {
@@ -404,4 +461,25 @@ func (x *extractor) setLast(c *cue, para int32) {
 func nounWord(w string, head bool) bool {
 	return titleWords[w] || nationalities[w] || anonHeads[w] || orgNouns[w] ||
 		head && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's'
+}
+
+// demoteContent marks the people named after a person's cue in the
+// sentence ending at e as no antecedents: in "Mr Balls suggested that Mr
+// Brown would …. He said …" the "he" is the one who spoke.
+func (x *extractor) demoteContent(e int) {
+	from := -1
+	for ci := range x.cues {
+		if c := &x.cues[ci]; c.kind == KindPerson && !c.inverted && !c.according {
+			from = c.tok
+			break
+		}
+	}
+	if from < 0 {
+		return
+	}
+	for k := range x.reg.mentions {
+		if m := &x.reg.mentions[k]; m.tok > from && m.tok < e {
+			m.object = true
+		}
+	}
 }

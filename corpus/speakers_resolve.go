@@ -212,6 +212,17 @@ func (x *extractor) resolveRole(head string, p int) int {
 			break
 		}
 	}
+	if best < 0 {
+		// Role first, name later: the one person given that role.
+		for id := range x.reg.ents {
+			if has(id) {
+				if best >= 0 {
+					return -1
+				}
+				best = id
+			}
+		}
+	}
 	return best
 }
 
