@@ -26,6 +26,8 @@ type registry struct {
 	bySurname map[string]int // lower-case last word of a person's name → entity
 	byFirst   map[string]int // lower-case first word of a person's full name → entity
 	mentions  []mention
+	// orgMentions are the places organisations are named at, for "it said".
+	orgMentions []mention
 }
 
 // nameRun is one run of capitalised words outside quotations.
@@ -51,12 +53,15 @@ func (x *extractor) buildRegistry() {
 			continue
 		}
 		s := i
+		if i > 0 && toks[i-1].para == toks[i].para && (toks[i-1].kind == tokWord || toks[i-1].kind == tokPunct && x.body[toks[i-1].s] == ',') {
+			x.midCaps[x.lwBare(i)] = true
+		}
 		for i+1 < len(toks) && !toks[i].poss {
 			if x.isNameWord(i+1) && toks[i+1].para == toks[i].para {
 				i++
 				continue
 			}
-			if i+2 < len(toks) && x.isConnector(i+1) && x.isNameWord(i+2) {
+			if i+2 < len(toks) && x.isConnector(i+1) && x.isNameWord(i+2) && x.joins(s, i+1) {
 				i += 2
 				continue
 			}
@@ -69,6 +74,9 @@ func (x *extractor) buildRegistry() {
 		rn := &runs[k]
 		if rn.ent < 0 {
 			rn.ent = x.lookupName(rn.s, rn.e, rn.rs)
+		}
+		if rn.ent >= 0 && r.ents[rn.ent].kind == KindOrganisation {
+			r.orgMentions = append(r.orgMentions, mention{ent: rn.ent, tok: rn.e - 1})
 		}
 		if rn.ent >= 0 && r.ents[rn.ent].kind == KindPerson {
 			// A name is an antecedent for "he" where it opens a clause.
@@ -99,10 +107,34 @@ func (x *extractor) isConnector(i int) bool {
 		return t.kind == tokPunct && x.body[t.s] == '&'
 	}
 	switch x.lw(i) {
-	case "of", "for", "de", "van", "von", "bin", "al", "la", "le", "du", "del", "der", "da", "di", "dos", "ibn":
+	case "of", "for", "and", "de", "van", "den", "von", "bin", "al", "la", "le", "du", "del", "der", "da", "di", "dos", "ibn":
 		return true
 	}
 	return false
+}
+
+// joins reports whether the connector at c joins the run from s into one
+// name: "of", "for" and "and" only join an organisation's name ("Bank of
+// England", "Food and Agriculture Organisation"), never a person to the
+// body they work for ("Mike Powell of Dresdner").
+func (x *extractor) joins(s, c int) bool {
+	switch x.lw(c) {
+	case "of", "for":
+		for j := s; j < c; j++ {
+			if orgWords[x.lwBare(j)] {
+				return true
+			}
+		}
+		return false
+	case "and":
+		// The words after "and" must end in an organisation word.
+		j := c + 1
+		for j+1 < len(x.toks) && x.isNameWord(j+1) {
+			j++
+		}
+		return orgWords[x.lwBare(j)] && !orgWords[x.lwBare(c-1)]
+	}
+	return true
 }
 
 // addRun classifies the capitalised run [s, e) and registers what it names.
@@ -231,6 +263,22 @@ func (x *extractor) register(name, kind string) int {
 	key := strings.ToLower(name)
 	if id, ok := r.byKey[key]; ok {
 		return id
+	}
+	if kind == KindOrganisation {
+		// "NAO" and "National Audit Office" are one body.
+		if ini := initials(name); ini != "" {
+			if id, ok := r.byKey[ini]; ok && r.ents[id].kind == KindOrganisation {
+				r.ents[id].name = name
+				r.byKey[key] = id
+				return id
+			}
+		}
+		for id := range r.ents {
+			if r.ents[id].kind == KindOrganisation && initials(r.ents[id].name) == key {
+				r.byKey[key] = id
+				return id
+			}
+		}
 	}
 	id := len(r.ents)
 	r.ents = append(r.ents, entity{name: name, kind: kind})
@@ -378,4 +426,27 @@ func trimPossessive(t string) string {
 		return t[:len(t)-2]
 	}
 	return t
+}
+
+// initials returns the lower-case initials of a name of three or more
+// capitalised words ("National Audit Office" → "nao"), or "".
+func initials(name string) string {
+	var b []byte
+	n := 0
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "of", "and", "for", "the", "&":
+			continue
+		}
+		if c := w[0]; c >= 'A' && c <= 'Z' {
+			b = append(b, c+'a'-'A')
+			n++
+		} else {
+			return ""
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return string(b)
 }

@@ -203,7 +203,7 @@ commentators reports report survey study figures statement poll
 government`)
 
 // orgWords in a capitalised name make it an organisation's.
-var orgWords = wordSet(`lib dem dems fein cymru ukip snp kremlin treasury ministry department office
+var orgWords = wordSet(`executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
 association confederation federation union council commission committee
 party government bank bureau agency authority institute institution
 foundation trust society organisation organization corporation corp co

@@ -34,6 +34,9 @@ type extractor struct {
 	runs      []nameRun
 	cues      []cue
 	reg       registry
+	// midCaps holds the capitalised words seen inside a sentence: a lone
+	// unknown word that only ever opens sentences is no name.
+	midCaps map[string]bool
 	// spoke lists the person speakers resolved so far, as mentions, so that
 	// a "he said" after a quote goes back to the one who spoke.
 	spoke []mention
@@ -43,10 +46,12 @@ type extractor struct {
 	lastCue  cue
 	lastPara int32
 	lastOrg  int
-	out      []Quote
+	// lastOrgTok is where lastOrg spoke.
+	lastOrgTok int
+	out        []Quote
 }
 
-var extractors = sync.Pool{New: func() any { return new(extractor) }}
+var extractors = sync.Pool{New: func() any { return &extractor{midCaps: map[string]bool{}} }}
 
 // FindQuotes finds the quotations and reported statements of an article's
 // body and who made each: direct quotes with their attribution before or
@@ -88,6 +93,8 @@ func (x *extractor) reset(body string) {
 	x.cues = x.cues[:0]
 	x.reg.ents = x.reg.ents[:0]
 	x.reg.mentions = x.reg.mentions[:0]
+	x.reg.orgMentions = x.reg.orgMentions[:0]
+	clear(x.midCaps)
 	clear(x.reg.byKey)
 	clear(x.reg.bySurname)
 	clear(x.reg.byFirst)

@@ -55,7 +55,9 @@ func (x *extractor) sentence(s, e int) {
 // speechFollows reports whether a quotation, a "that" clause or a colon
 // follows the weak cue at i within its sentence.
 func (x *extractor) speechFollows(i, e int) bool {
-	for k := i + 1; k < e && k < i+14; k++ {
+	v := x.lw(i)
+	asVerb := strings.HasPrefix(v, "call") || strings.HasPrefix(v, "descri") || strings.HasPrefix(v, "dismiss")
+	for k := i + 1; k < e && k < i+10; k++ {
 		t := &x.toks[k]
 		if t.quote != 0 {
 			return true
@@ -65,13 +67,16 @@ func (x *extractor) speechFollows(i, e int) bool {
 		}
 		if t.kind == tokWord {
 			switch x.lw(k) {
-			case "that", "for", "as":
-				return true
-			case "on":
-				if k == i+1 || x.lw(i) != "call" && x.lw(i) != "called" && x.lw(i) != "calls" {
-					continue
+			case "that":
+				return k <= i+4
+			case "as":
+				if asVerb {
+					return true
 				}
-				return true
+			case "for", "on":
+				if k == i+1 && (asVerb || strings.HasPrefix(v, "appeal") || strings.HasPrefix(v, "demand")) {
+					return true
+				}
 			}
 		}
 	}
@@ -111,9 +116,37 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 		}
 		return false
 	}
+	// "the $204m announced by rival Google", "claims denied by Labour".
+	if i+1 < e && x.toks[i+1].kind == tokWord && x.lw(i+1) == "by" && strings.HasSuffix(x.lw(i), "ed") {
+		if a, b := x.rightNP(i+2, e); b > a {
+			var d cue = *c
+			if x.resolveNP(&d, a, b) && (d.kind == KindPerson || d.kind == KindOrganisation) {
+				d.inverted, d.npStart, d.npEnd = true, a, b
+				*c = d
+				return true
+			}
+		}
+	}
 	a, b, ok := x.leftSubject(i, s)
 	if !ok || b <= a {
 		return false
+	}
+	// "a spokeswoman for Human Rights Watch", "Mike Powell of Dresdner".
+	if p := a - 1; p-1 >= s && x.toks[p].kind == tokWord && (x.lw(p) == "for" || x.lw(p) == "of" || x.lw(p) == "at" || x.lw(p) == "from") {
+		if a2, b2 := x.collectLeftNP(p-1, s); b2 > a2 {
+			if w := x.lwBare(b2 - 1); !x.toks[b2-1].cap && (personRoles[w] || anonHeads[w]) {
+				c.npStart, c.npEnd = a2, b
+				return x.setAnon(c, a2, b)
+			}
+			if x.toks[b2-1].cap {
+				var d cue = *c
+				if x.resolveNP(&d, a2, b2) && d.kind == KindPerson {
+					d.npStart, d.npEnd = a2, b2
+					*c = d
+					return true
+				}
+			}
+		}
 	}
 	c.npStart, c.npEnd = a, b
 	if !x.resolveNP(c, a, b) {
@@ -242,6 +275,9 @@ func (x *extractor) collectLeftNP(j, s int) (int, int) {
 	a := b
 	for k := j; k >= s && b-k <= 8; k-- {
 		t := &x.toks[k]
+		if t.kind == tokPunct && x.body[t.s] == '&' && k > s && x.toks[k-1].cap && a == k+1 {
+			continue
+		}
 		if t.kind != tokWord || t.quote != 0 {
 			break
 		}
@@ -319,6 +355,10 @@ func (x *extractor) rightNP(j, e int) (int, int) {
 		}
 		if titleWords[w] || nationalities[w] || anonHeads[w] || orgNouns[w] {
 			b = k + 1
+			continue
+		}
+		// "economy minister Heizo Takenaka": modifiers before a title.
+		if k+1 < e && x.toks[k+1].kind == tokWord && !stopBeforeNP[w] && !x.toks[k+1].cap && titleWords[x.lw(k+1)] {
 			continue
 		}
 		break

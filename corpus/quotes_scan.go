@@ -65,7 +65,11 @@ func tokenize(body string, toks []token) []token {
 			i = j
 			continue
 		case c == '"':
-			toks = append(toks, token{s: int32(i), e: int32(i + 1), para: para, kind: straightSide(body, i, 1)})
+			// A mark with a space on both sides is a stray: pairing it would
+			// turn the rest of the paragraph inside out.
+			if k := straightSide(body, i, 1); k != tokAmb {
+				toks = append(toks, token{s: int32(i), e: int32(i + 1), para: para, kind: k})
+			}
 			i++
 			continue
 		case c == '\'':

@@ -18,8 +18,8 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 			x.setEnt(c, id, "")
 			return true
 		case "it":
-			if x.lastOrg >= 0 {
-				x.setEnt(c, x.lastOrg, "")
+			if id := x.resolveIt(a); id >= 0 {
+				x.setEnt(c, id, "")
 				return true
 			}
 			return false
@@ -118,7 +118,11 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	case KindPerson:
 		if b-n == 1 && (n == d || !hasPersonTitle(x.lwBare(n-1))) {
 			// A lone unknown word is a company's name far more often than
-			// a person's the article never named in full.
+			// a person's the article never named in full; but a word that
+			// is only ever capitalised at the start of a sentence is none.
+			if !x.midCaps[x.lwBare(n)] {
+				return false
+			}
 			kind = KindOrganisation
 		}
 	case KindOrganisation:
@@ -153,7 +157,7 @@ func (x *extractor) setEnt(c *cue, id int, role string) {
 	if ent.kind == KindPerson {
 		x.spoke = append(x.spoke, mention{ent: id, tok: c.tok})
 	} else {
-		x.lastOrg = id
+		x.lastOrg, x.lastOrgTok = id, c.tok
 	}
 }
 
@@ -243,4 +247,20 @@ func (x *extractor) resolveOrg(head string) int {
 		}
 	}
 	return -1
+}
+
+// resolveIt returns the organisation an "it said" at token p stands for:
+// the last one that spoke or was named before it, or -1.
+func (x *extractor) resolveIt(p int) int {
+	best, bestTok := -1, -1
+	for k := len(x.reg.orgMentions) - 1; k >= 0; k-- {
+		if m := x.reg.orgMentions[k]; m.tok < p {
+			best, bestTok = m.ent, m.tok
+			break
+		}
+	}
+	if x.lastOrg >= 0 && x.lastOrgTok > bestTok {
+		best = x.lastOrg
+	}
+	return best
 }
