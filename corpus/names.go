@@ -280,9 +280,16 @@ func (x *extractor) register(name, kind string) int {
 			}
 		}
 	}
+	if id, ok := r.byKey[strings.ReplaceAll(key, " ", "")]; ok {
+		r.byKey[key] = id
+		return id
+	}
 	id := len(r.ents)
 	r.ents = append(r.ents, entity{name: name, kind: kind})
 	r.byKey[key] = id
+	if strings.Contains(key, " ") {
+		r.byKey[strings.ReplaceAll(key, " ", "")] = id
+	}
 	if kind == KindPerson {
 		parts := strings.Fields(key)
 		last := parts[len(parts)-1]
@@ -379,6 +386,18 @@ func (x *extractor) lookupName(s, e, rs int) int {
 	}
 	if id, ok := r.bySurname[x.lwBare(e-1)]; ok && (e-s == 1 || r.ents[id].kind == KindPerson) {
 		return id
+	}
+	if id, ok := r.byKey[strings.ReplaceAll(key, " ", "")]; ok {
+		return id // "TimeWarner" and "Time Warner"
+	}
+	if e-s == 1 {
+		// "Telegraph" for the "Telegraph Group" named before.
+		for id := range r.ents {
+			if n := strings.ToLower(r.ents[id].name); r.ents[id].kind == KindOrganisation &&
+				strings.HasPrefix(n, key+" ") && orgWords[n[len(key)+1:]] {
+				return id
+			}
+		}
 	}
 	// "Sir Digby" is Sir Digby Jones: these titles go with the first name.
 	if e-s == 1 && rs < s {

@@ -119,8 +119,8 @@ forecast forecasts forecasting ask asks asked asking accuse accuses
 accused accusing appeal appeals appealed appealing demand demands demanded
 demanding criticise criticises criticised criticising criticize criticizes
 criticized criticizing describe describes described describing reveal
-reveals revealed revealing recall recalls recalled recalling
-question questions questioned questioning condemn condemns condemned
+reveals revealed revealing 
+condemn condemns condemned
 condemning report reports reported reporting`)
 
 // auxWords may stand between a subject and its speech verb ("Witkoff has
@@ -144,7 +144,7 @@ lady baroness baron president vice prime minister ministers premier
 chancellor secretary senator sen rep representative governor gov general
 gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral
 judge justice king queen prince princess pope cardinal bishop archbishop
-rev reverend father sheikh emir sultan ayatollah chairman co-chairman chairwoman
+rev reverend rabbi imam father sheikh emir sultan ayatollah chairman co-chairman chairwoman
 chairperson chair chief executive ceo director spokesman spokeswoman
 spokesperson envoy ambassador mayor commissioner deputy leader head
 speaker councillor mp mep msp am economist analyst minister's
@@ -168,7 +168,7 @@ var personTitles = map[string]byte{
 	"governor": 0, "general": 0, "gen": 0, "judge": 0, "pope": 'm',
 	"chancellor": 0, "minister": 0, "premier": 0, "secretary": 0,
 	"sheikh": 'm', "ayatollah": 'm', "cardinal": 'm', "rev": 0,
-	"father": 'm', "spokesman": 'm', "spokeswoman": 'f', "mayor": 0,
+	"father": 'm', "rabbi": 'm', "imam": 'm', "spokesman": 'm', "spokeswoman": 'f', "mayor": 0,
 	"envoy": 0, "ambassador": 0, "commissioner": 0, "leader": 0,
 	"chairman": 'm', "chairwoman": 'f', "captain": 0, "colonel": 0,
 	"coach": 0, "manager": 0, "director": 0, "executive": 0, "mp": 0,
@@ -369,3 +369,10 @@ var possessives = wordSet(`his her its their our my your the a an`)
 var clauseStarters = wordSet(`and but or that while as when though although
 because since if after before then so yet where whereas once until who
 which whom`)
+
+// genericPlurals are capitalised only at the start of a sentence:
+// "Airlines have attacked" is airlines in general, no organisation.
+var genericPlurals = wordSet(`airlines companies banks unions police markets
+firms carriers governments ministries parties forces councils authorities
+agencies groups retailers manufacturers insurers lenders schools
+universities hospitals`)

@@ -40,11 +40,12 @@ func (x *extractor) sentence(s, e int) {
 		if !ok {
 			continue
 		}
-		if weakCues[w] && !x.speechFollows(i, e) {
+		weak := weakCues[w] && !x.speechFollows(i, e)
+		if weak && !strings.HasPrefix(w, "report") && !strings.HasPrefix(w, "announc") {
 			continue
 		}
 		c := cue{tok: i, cueWord: w, ent: -1}
-		if x.findSubject(&c, s, e, part) {
+		if x.findSubject(&c, s, e, part) && (!weak || c.kind == KindOrganisation) {
 			x.cues = append(x.cues, c)
 			x.coordinated(&c, s)
 		}
@@ -109,9 +110,18 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 		return x.mainSubject(c, s, i)
 	}
 	// Inverted: `"…," said Mr Wellington.` or `…, says the government.`
-	if p >= s && (x.isCloseMark(p) || x.punctIs(p, ',') && (p-1 >= s && x.isCloseMark(p-1) || x.npEndsClause(i+1, e))) {
+	if p >= s && !strings.HasPrefix(c.cueWord, "tel") && !strings.HasPrefix(c.cueWord, "told") &&
+		(x.isCloseMark(p) || x.punctIs(p, ',') && (p-1 >= s && x.isCloseMark(p-1) || x.npEndsSentence(i+1, e))) {
 		if a, b := x.rightNP(i+1, e); b > a {
 			c.inverted, c.npStart, c.npEnd = true, a, b
+			// "said its chairman, Sir Anthony Greener": the name after.
+			if x.punctIs(b, ',') && !x.toks[b-1].cap && b+1 < e {
+				if rn := x.runAt(b + 1); rn >= 0 && x.runs[rn].ent >= 0 && x.reg.ents[x.runs[rn].ent].kind == KindPerson {
+					c.npStart, c.npEnd = b+1, x.runs[rn].e
+					x.setEnt(c, x.runs[rn].ent, x.nameText(a, b))
+					return true
+				}
+			}
 			return x.resolveNP(c, a, b)
 		}
 		return false
@@ -201,11 +211,26 @@ func (x *extractor) copySubject(c, from *cue) bool {
 	return true
 }
 
-// npEndsClause reports whether a speaker's phrase from j runs to the end of
-// the sentence or a comma: the mark of an inverted attribution.
-func (x *extractor) npEndsClause(j, e int) bool {
+// npEndsSentence reports whether a speaker's phrase from j runs to the end
+// of the sentence, or to a comma after a name: the mark of an inverted
+// attribution ("…, says the assembly government.").
+func (x *extractor) npEndsSentence(j, e int) bool {
 	_, b := x.rightNP(j, e)
-	return b > j && (b >= e || x.toks[b].kind == tokPunct)
+	return b > j && (b >= e || x.isStop(b) || x.punctIs(b, ',') && x.toks[b-1].cap)
+}
+
+// runAt returns the index of the name run holding token t, or -1.
+func (x *extractor) runAt(t int) int {
+	for k := range x.runs {
+		rn := &x.runs[k]
+		if rn.rs <= t && t < rn.e {
+			return k
+		}
+		if rn.rs > t {
+			break
+		}
+	}
+	return -1
 }
 
 // leftSubject returns the phrase [a, b) that speaks through the verb at i,
@@ -229,7 +254,7 @@ func (x *extractor) leftSubject(i, s int) (int, int, bool) {
 		}
 		break
 	}
-	if j >= s && x.toks[j].kind == tokWord && x.lw(j) == "who" {
+	if j >= s && x.toks[j].kind == tokWord && (x.lw(j) == "who" || x.lw(j) == "which") {
 		j--
 		if x.punctIs(j, ',') {
 			j--
@@ -246,6 +271,12 @@ func (x *extractor) leftSubject(i, s int) (int, int, bool) {
 		f := c + 1
 		if f >= j || x.toks[f].kind != tokWord {
 			return 0, 0, false
+		}
+		// "The BBC's correspondent in Jakarta, Rachel Harvey, told": the
+		// segment is the name.
+		if rn := x.runAt(f); rn >= 0 && x.runs[rn].rs == f && x.runs[rn].e == j && x.runs[rn].ent >= 0 &&
+			x.reg.ents[x.runs[rn].ent].kind == KindPerson {
+			return f, j, true
 		}
 		fw, lastw := x.lw(f), x.lwBare(j-1)
 		if !x.toks[f].cap || determiners[fw] || titleWords[fw] || nationalities[fw] ||
@@ -285,6 +316,14 @@ func (x *extractor) collectLeftNP(j, s int) (int, int) {
 		if determiners[w] {
 			a = k
 			break
+		}
+		if !t.cap && a == k+1 {
+			// "National Union of Journalists": a connector inside a name.
+			if rn := x.runAt(k); rn >= 0 && x.runs[rn].s < k {
+				a = x.runs[rn].s
+				k = a
+				continue
+			}
 		}
 		if stopBeforeNP[w] && !t.cap || t.cap && notNames[w] && !personPronounOrIt(w) {
 			break
@@ -348,9 +387,9 @@ func (x *extractor) rightNP(j, e int) (int, int) {
 				break
 			}
 			b = k + 1
-			if t.poss && (k+1 >= e || x.toks[k+1].kind != tokWord || !titleWords[x.lw(k+1)] && !x.toks[k+1].cap) {
-				break
-			}
+			continue
+		}
+		if (w == "and" || w == "of") && k+1 < e && x.toks[k+1].cap && x.toks[k+1].kind == tokWord && k > j {
 			continue
 		}
 		if titleWords[w] || nationalities[w] || anonHeads[w] || orgNouns[w] {

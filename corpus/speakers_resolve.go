@@ -48,7 +48,7 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 	n := b
 	for n > d && x.toks[n-1].cap {
 		w := x.lwBare(n - 1)
-		if titleWords[w] || nationalities[w] || notNames[w] || n < b && x.toks[n-1].poss {
+		if titleWords[w] && !orgWords[w] || nationalities[w] || notNames[w] || n < b && x.toks[n-1].poss {
 			break
 		}
 		n--
@@ -98,6 +98,9 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	}
 	if b-n == 1 {
 		w := x.lwBare(n)
+		if genericPlurals[w] {
+			return x.setAnon(c, a, b)
+		}
 		if places[w] {
 			c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
 			return true
