@@ -55,6 +55,10 @@ func (x *extractor) buildRegistry() {
 		s := i
 		if i > 0 && toks[i-1].para == toks[i].para && (toks[i-1].kind == tokWord || toks[i-1].kind == tokPunct && x.body[toks[i-1].s] == ',') {
 			x.midCaps[x.lwBare(i)] = true
+		} else if w := x.lwBare(i); x.seenCaps[w] {
+			x.midCaps[w] = true // a name that opens two sentences is a name
+		} else {
+			x.seenCaps[w] = true
 		}
 		for i+1 < len(toks) && !toks[i].poss {
 			if x.isNameWord(i+1) && toks[i+1].para == toks[i].para {
@@ -184,7 +188,11 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 			if _, ok := personTitles[x.lwBare(ns-1)]; ok {
 				rn.ent = x.lookupName(ns, e, rs)
 				if rn.ent < 0 {
-					rn.ent = x.register(x.nameText(ns, e), KindPerson)
+					name := x.nameText(ns, e)
+					if royals[x.lwBare(ns-1)] {
+						name = x.nameText(ns-1, e) // "Prince Harry" is his name in use
+					}
+					rn.ent = x.register(name, KindPerson)
 				}
 				x.tieRole(rn.ent, rs, ns, e)
 			}

@@ -115,8 +115,7 @@ share shares shared sharing post posts posted posting continue continues
 continued continuing observe observes observed observing note notes noted
 welcome welcomes welcomed welcoming dismiss dismisses dismissed dismissing
 downplay downplays downplayed downplaying estimate estimates estimated
-forecast forecasts forecasting ask asks asked asking accuse accuses
-accused accusing appeal appeals appealed appealing demand demands demanded
+forecast forecasts forecasting appeal appeals appealed appealing demand demands demanded
 demanding criticise criticises criticised criticising criticize criticizes
 criticized criticizing describe describes described describing reveal
 reveals revealed revealing 
@@ -203,7 +202,7 @@ commentators reports report survey study figures statement poll
 government`)
 
 // orgWords in a capitalised name make it an organisation's.
-var orgWords = wordSet(`executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
+var orgWords = wordSet(`centre center executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
 association confederation federation union council commission committee
 party government bank bureau agency authority institute institution
 foundation trust society organisation organization corporation corp co
@@ -344,7 +343,7 @@ beside besides via after before`)
 // an office, listed with the organisations; "Edo State" is a place).
 var placeWords = wordSet(`street road square airport station island
 islands river sea ocean mountains mountain bay valley park stadium hall
-palace cathedral abbey centre center republic republics region regions
+palace cathedral abbey republic republics region regions
 province state county city kingdom coast east west north south gulf
 peninsula strait lake`)
 
@@ -376,3 +375,6 @@ var genericPlurals = wordSet(`airlines companies banks unions police markets
 firms carriers governments ministries parties forces councils authorities
 agencies groups retailers manufacturers insurers lenders schools
 universities hospitals`)
+
+// royals are known by title and first name: "Prince Harry" keeps "Prince".
+var royals = wordSet(`prince princess king queen`)

@@ -36,7 +36,8 @@ type extractor struct {
 	reg       registry
 	// midCaps holds the capitalised words seen inside a sentence: a lone
 	// unknown word that only ever opens sentences is no name.
-	midCaps map[string]bool
+	midCaps  map[string]bool
+	seenCaps map[string]bool
 	// spoke lists the person speakers resolved so far, as mentions, so that
 	// a "he said" after a quote goes back to the one who spoke.
 	spoke []mention
@@ -51,7 +52,7 @@ type extractor struct {
 	out        []Quote
 }
 
-var extractors = sync.Pool{New: func() any { return &extractor{midCaps: map[string]bool{}} }}
+var extractors = sync.Pool{New: func() any { return &extractor{midCaps: map[string]bool{}, seenCaps: map[string]bool{}} }}
 
 // FindQuotes finds the quotations and reported statements of an article's
 // body and who made each: direct quotes with their attribution before or
@@ -95,6 +96,7 @@ func (x *extractor) reset(body string) {
 	x.reg.mentions = x.reg.mentions[:0]
 	x.reg.orgMentions = x.reg.orgMentions[:0]
 	clear(x.midCaps)
+	clear(x.seenCaps)
 	clear(x.reg.byKey)
 	clear(x.reg.bySurname)
 	clear(x.reg.byFirst)

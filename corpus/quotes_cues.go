@@ -23,8 +23,8 @@ func (x *extractor) sentence(s, e int) {
 	x.cues = x.cues[:0]
 	for i := s; i < e; i++ {
 		t := &x.toks[i]
-		if t.kind != tokWord || t.quote != 0 || t.e-t.s < 3 {
-			continue
+		if t.kind != tokWord || t.quote != 0 || t.e-t.s < 3 || t.cap && i > s {
+			continue // a capital "Report" is part of a name
 		}
 		w := x.lw(i)
 		if w == "according" && i+1 < e && x.lw(i+1) == "to" {
@@ -162,12 +162,20 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 	if !x.resolveNP(c, a, b) {
 		return false
 	}
-	// "Colin Asplin, Blackpool Hotel Association said": the person speaks.
-	if c.kind != KindPerson && x.punctIs(a-1, ',') {
-		if rn := x.runEndingAt(a - 1); rn >= 0 && (x.runs[rn].rs == s || x.runs[rn].rs > s && x.toks[x.runs[rn].rs-1].kind != tokWord) {
-			if id := x.runs[rn].ent; id >= 0 && x.reg.ents[id].kind == KindPerson {
-				c.npStart, c.npEnd = x.runs[rn].rs, x.runs[rn].e
-				x.setEnt(c, id, x.nameText(a, b))
+	// "Colin Asplin, Blackpool Hotel Association said", "Rabbi Marvin
+	// Hier, founder of … the Simon Wiesenthal Center said": the person
+	// named first speaks; the organisation is only their role.
+	if c.kind != KindPerson {
+		q := a - 1
+		for q > s && q > a-14 && !x.punctIs(q, ',') && x.toks[q].kind == tokWord {
+			q--
+		}
+		if x.punctIs(q, ',') {
+			if rn := x.runEndingAt(q); rn >= 0 && (x.runs[rn].rs == s || x.runs[rn].rs > s && x.toks[x.runs[rn].rs-1].kind != tokWord) {
+				if id := x.runs[rn].ent; id >= 0 && x.reg.ents[id].kind == KindPerson {
+					c.npStart, c.npEnd = x.runs[rn].rs, x.runs[rn].e
+					x.setEnt(c, id, x.nameText(q+1, b))
+				}
 			}
 		}
 	}

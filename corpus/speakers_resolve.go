@@ -105,7 +105,7 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 			c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
 			return true
 		}
-		if anonHeads[w] {
+		if anonHeads[w] && !orgWords[w] {
 			return x.setAnon(c, a, b)
 		}
 	}
