@@ -181,7 +181,10 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 			x.reg.byKey[x.lw(e+1)] = rn.ent
 		}
 	case KindPerson:
-		if e-ns >= 2 {
+		if e-ns == 1 && rs == ns && x.orgAppositive(e) {
+			// "Parmalat, the Italian food group …,"
+			rn.ent = x.register(x.nameText(ns, e), KindOrganisation)
+		} else if e-ns >= 2 {
 			rn.ent = x.register(x.nameText(ns, e), KindPerson)
 			x.tieRole(rn.ent, rs, ns, e)
 		} else if rs < ns {
@@ -476,4 +479,22 @@ func initials(name string) string {
 		return ""
 	}
 	return string(b)
+}
+
+// orgAppositive reports whether an appositive that names a kind of
+// organisation follows the name ending at e: ", the Italian food group".
+func (x *extractor) orgAppositive(e int) bool {
+	if !x.punctIs(e, ',') || e+1 >= len(x.toks) || !determiners[x.lw(e+1)] {
+		return false
+	}
+	for j := e + 2; j < len(x.toks) && j < e+8 && x.toks[j].kind == tokWord; j++ {
+		w := x.lw(j)
+		if orgNouns[w] {
+			return true
+		}
+		if prepositions[w] || personRoles[w] {
+			return false
+		}
+	}
+	return false
 }

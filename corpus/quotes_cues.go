@@ -405,7 +405,8 @@ func (x *extractor) rightNP(j, e int) (int, int) {
 			continue
 		}
 		// "economy minister Heizo Takenaka": modifiers before a title.
-		if k+1 < e && x.toks[k+1].kind == tokWord && !stopBeforeNP[w] && !x.toks[k+1].cap && titleWords[x.lw(k+1)] {
+		if k+1 < e && x.toks[k+1].kind == tokWord && !stopBeforeNP[w] && !determiners[w] &&
+			(!x.toks[k+1].cap && titleWords[x.lw(k+1)] || x.toks[k+1].cap && !notNames[x.lw(k+1)]) {
 			continue
 		}
 		break

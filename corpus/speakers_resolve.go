@@ -53,6 +53,10 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 		}
 		n--
 	}
+	// A name with connectors ("National Union of Journalists") is one run.
+	if rn := x.runAt(b - 1); rn >= 0 && x.runs[rn].e == b && x.runs[rn].s >= d && x.runs[rn].s < n {
+		n = x.runs[rn].s
+	}
 	if n < b {
 		return x.resolveName(c, a, d, n, b)
 	}
@@ -92,15 +96,15 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 // phrase [a, b) whose determiner ends at d.
 func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	role := x.nameText(d, n)
+	if b-n == 1 && genericPlurals[x.lwBare(n)] && n == d {
+		return x.setAnon(c, a, b)
+	}
 	if id := x.lookupName(n, b, d); id >= 0 {
 		x.setEnt(c, id, role)
 		return true
 	}
 	if b-n == 1 {
 		w := x.lwBare(n)
-		if genericPlurals[w] {
-			return x.setAnon(c, a, b)
-		}
 		if places[w] {
 			c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
 			return true
