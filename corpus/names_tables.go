@@ -232,7 +232,6 @@ swedish norwegian danish finnish icelandic serbian croatian bosnian
 romanian bulgarian georgian armenian belarusian kazakh uzbek
 western eastern northern southern us u.s. uk u.k. eu un
 western-backed pro-russian arab muslim christian jewish catholic
-conservative labour liberal democrat democratic republican tory green
 cuban venezuelan colombian chilean peruvian thai vietnamese indonesian
 malaysian filipino singaporean taiwanese zimbabwean sudanese somali
 ethiopian ghanaian moroccan algerian tunisian yemeni kuwaiti qatari`)

@@ -40,7 +40,16 @@ func (x *extractor) sentence(s, e int) {
 		if !ok {
 			continue
 		}
+		if strings.HasSuffix(w, "s") && i+2 < e && x.toks[i+1].kind == tokWord && strings.HasSuffix(x.lw(i+1), "ed") && x.lw(i+2) == "by" {
+			continue // "claims denied by Labour": a noun
+		}
 		weak := weakCues[w] && !x.speechFollows(i, e)
+		if weak && i+1 < e && x.toks[i+1].kind == tokWord {
+			switch x.lw(i + 1) {
+			case "as", "to", "by", "in":
+				continue
+			}
+		}
 		if weak && !strings.HasPrefix(w, "report") && !strings.HasPrefix(w, "announc") {
 			continue
 		}
@@ -406,8 +415,8 @@ func (x *extractor) rightNP(j, e int) (int, int) {
 		}
 		// "economy minister Heizo Takenaka": modifiers before a title.
 		if k+1 < e && x.toks[k+1].kind == tokWord && !stopBeforeNP[w] && !determiners[w] &&
-			(!x.toks[k+1].cap && titleWords[x.lw(k+1)] || x.toks[k+1].cap && !notNames[x.lw(k+1)]) {
-			continue
+			(!x.toks[k+1].cap && titleWords[x.lw(k+1)] || k == j && x.toks[k+1].cap && !notNames[x.lw(k+1)] && !strings.HasSuffix(w, "ed")) {
+			continue // "economy minister Heizo Takenaka", "rival Google"
 		}
 		break
 	}

@@ -96,8 +96,8 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 // phrase [a, b) whose determiner ends at d.
 func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	role := x.nameText(d, n)
-	if b-n == 1 && genericPlurals[x.lwBare(n)] && n == d {
-		return x.setAnon(c, a, b)
+	if b-n == 1 && n == d && (genericPlurals[x.lwBare(n)] || isDemonymPlural(x.lwBare(n))) {
+		return x.setAnon(c, a, b) // "Airlines have attacked", "Gibraltarians said"
 	}
 	if id := x.lookupName(n, b, d); id >= 0 {
 		x.setEnt(c, id, role)
@@ -270,4 +270,10 @@ func (x *extractor) resolveIt(p int) int {
 		best = x.lastOrg
 	}
 	return best
+}
+
+// isDemonymPlural reports whether w names a people ("gibraltarians",
+// "europeans"): a crowd, not a speaker.
+func isDemonymPlural(w string) bool {
+	return len(w) > 5 && (strings.HasSuffix(w, "ians") || strings.HasSuffix(w, "eans") || strings.HasSuffix(w, "ans") && nationalities[w[:len(w)-1]])
 }
