@@ -152,7 +152,7 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 	// The name is what follows the last title or nationality in the run.
 	k := s - 1
 	for j := s; j < e; j++ {
-		if w := x.lwBare(j); titleWords[w] || nationalities[w] {
+		if w := x.lwBare(j); titleWords[w] || nationalities[w] || partyWords[w] && j+1 < e && !orgWords[x.lwBare(j+1)] {
 			k = j
 		}
 	}

@@ -377,3 +377,9 @@ universities hospitals`)
 
 // royals are known by title and first name: "Prince Harry" keeps "Prince".
 var royals = wordSet(`prince princess king queen`)
+
+// partyWords open a politician's role ("Liberal Democrat Sarah Teather",
+// "Tory leader") and are no part of a person's name.
+var partyWords = wordSet(`tory conservative labour liberal democrat
+democratic republican green unionist nationalist socialist lib dem snp
+ukip`)

@@ -431,7 +431,7 @@ func (x *extractor) mainSubject(c *cue, s, i int) bool {
 	for try := 0; try < 3 && j < i; try++ {
 		if x.toks[j].kind == tokWord && x.toks[j].quote == 0 {
 			w := x.lw(j)
-			if !(notNames[w] || prepositions[w] || strings.HasSuffix(w, "ing")) || personPronounOrIt(w) || w == "the" {
+			if !(notNames[w] || prepositions[w] || strings.HasSuffix(w, "ing")) || titleWords[w] || personPronounOrIt(w) || w == "the" {
 				if a, b := x.rightNP(j, i); b > a && x.goodSubject(a, b) {
 					c.npStart, c.npEnd = a, b
 					return x.resolveNP(c, a, b)

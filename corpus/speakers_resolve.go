@@ -48,7 +48,7 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 	n := b
 	for n > d && x.toks[n-1].cap {
 		w := x.lwBare(n - 1)
-		if titleWords[w] && !orgWords[w] || nationalities[w] || notNames[w] || n < b && x.toks[n-1].poss {
+		if titleWords[w] && !orgWords[w] || nationalities[w] || partyWords[w] && n < b || notNames[w] || n < b && x.toks[n-1].poss {
 			break
 		}
 		n--
