@@ -11,9 +11,9 @@ type entity struct {
 	heads  []string
 }
 
-// mention is one place an entity is named at, by token index. An object
-// mention ("met with Putin", "Putin's meeting") is no antecedent of "he".
-type mention struct {
+// nameMention is one place an entity is named at, by token index. An object
+// nameMention ("met with Putin", "Putin's meeting") is no antecedent of "he".
+type nameMention struct {
 	ent, tok int
 	object   bool
 }
@@ -25,9 +25,9 @@ type registry struct {
 	byKey     map[string]int // lower-case full name or acronym → entity
 	bySurname map[string]int // lower-case last word of a person's name → entity
 	byFirst   map[string]int // lower-case first word of a person's full name → entity
-	mentions  []mention
+	mentions  []nameMention
 	// orgMentions are the places organisations are named at, for "it said".
-	orgMentions []mention
+	orgMentions []nameMention
 }
 
 // nameRun is one run of capitalised words outside quotations.
@@ -38,7 +38,7 @@ type nameRun struct {
 }
 
 // buildRegistry finds the names of the article: first the full names, then
-// every mention, short ones resolved to the full names found anywhere.
+// every nameMention, short ones resolved to the full names found anywhere.
 func (x *extractor) buildRegistry() {
 	r := &x.reg
 	if r.byKey == nil {
@@ -80,7 +80,7 @@ func (x *extractor) buildRegistry() {
 			rn.ent = x.lookupName(rn.s, rn.e, rn.rs)
 		}
 		if rn.ent >= 0 && r.ents[rn.ent].kind == KindOrganisation {
-			r.orgMentions = append(r.orgMentions, mention{ent: rn.ent, tok: rn.e - 1})
+			r.orgMentions = append(r.orgMentions, nameMention{ent: rn.ent, tok: rn.e - 1})
 		}
 		if rn.ent >= 0 && r.ents[rn.ent].kind == KindPerson {
 			// A name is an antecedent for "he" where it opens a clause.
@@ -91,7 +91,7 @@ func (x *extractor) buildRegistry() {
 					obj = true
 				}
 			}
-			r.mentions = append(r.mentions, mention{ent: rn.ent, tok: rn.e - 1, object: obj})
+			r.mentions = append(r.mentions, nameMention{ent: rn.ent, tok: rn.e - 1, object: obj})
 		}
 	}
 	x.runs = runs

@@ -111,7 +111,7 @@ func TestQualitySpeakersBBCDev(t *testing.T) {
 			t.Logf("%s: extra %q, missed %q", l.File, extra, missed)
 		}
 	}
-	p, r, f := prf(tp, fp, fn)
+	p, r, f := speakerPRF(tp, fp, fn)
 	t.Logf("BBC dev speakers: %d articles, tp=%d fp=%d fn=%d precision=%.3f recall=%.3f F1=%.3f", len(labels), tp, fp, fn, p, r, f)
 	if f < minSpeakerF1 {
 		t.Errorf("speaker F1 on BBC dev = %.3f, want >= %.2f", f, minSpeakerF1)
@@ -178,7 +178,7 @@ func lastWord(s string) string {
 	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
-func prf(tp, fp, fn int) (p, r, f float64) {
+func speakerPRF(tp, fp, fn int) (p, r, f float64) {
 	if tp+fp > 0 {
 		p = float64(tp) / float64(tp+fp)
 	}

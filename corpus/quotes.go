@@ -28,7 +28,7 @@ const (
 type extractor struct {
 	body, low string
 	lowBuf    []byte
-	toks      []token
+	toks      []qtoken
 	spans     []quoteSpan
 	sents     [][2]int
 	runs      []nameRun
@@ -40,7 +40,7 @@ type extractor struct {
 	seenCaps map[string]bool
 	// spoke lists the person speakers resolved so far, as mentions, so that
 	// a "he said" after a quote goes back to the one who spoke.
-	spoke []mention
+	spoke []nameMention
 	// last is the speaker of the latest statement, for quotations that
 	// continue it without attribution; lastPara is its paragraph.
 	last     *cue
@@ -108,7 +108,7 @@ func (x *extractor) reset(body string) {
 }
 
 func (x *extractor) run() {
-	x.toks = tokenize(x.body, x.toks)
+	x.toks = tokenizeQuotes(x.body, x.toks)
 	x.spans = markQuotes(x.toks, x.spans)
 	x.splitSentences()
 	x.buildRegistry()

@@ -18,7 +18,7 @@ const (
 
 // token is one word, punctuation mark or quotation mark of a body, by its
 // byte range, so that quotes keep their offsets in Body.
-type token struct {
+type qtoken struct {
 	s, e   int32
 	para   int32
 	kind   tokKind
@@ -38,9 +38,9 @@ type quoteSpan struct {
 	cont bool
 }
 
-// tokenize splits body into tokens. It scans bytes and decodes runes only
+// tokenizeQuotes splits body into tokens. It scans bytes and decodes runes only
 // off the ASCII path: the scanner runs on every article indexed.
-func tokenize(body string, toks []token) []token {
+func tokenizeQuotes(body string, toks []qtoken) []qtoken {
 	para := int32(0)
 	n := len(body)
 	for i := 0; i < n; {
@@ -61,30 +61,30 @@ func tokenize(body string, toks []token) []token {
 			continue
 		case c < utf8.RuneSelf && isASCIIAlnum(c):
 			j, poss := scanWord(body, i)
-			toks = append(toks, token{s: int32(i), e: int32(j), para: para, kind: tokWord, cap: c >= 'A' && c <= 'Z', poss: poss})
+			toks = append(toks, qtoken{s: int32(i), e: int32(j), para: para, kind: tokWord, cap: c >= 'A' && c <= 'Z', poss: poss})
 			i = j
 			continue
 		case c == '"':
 			// A mark with a space on both sides is a stray: pairing it would
 			// turn the rest of the paragraph inside out.
 			if k := straightSide(body, i, 1); k != tokAmb {
-				toks = append(toks, token{s: int32(i), e: int32(i + 1), para: para, kind: k})
+				toks = append(toks, qtoken{s: int32(i), e: int32(i + 1), para: para, kind: k})
 			}
 			i++
 			continue
 		case c == '\'':
 			if k := straightSide(body, i, 1); k != tokAmb {
-				toks = append(toks, token{s: int32(i), e: int32(i + 1), para: para, kind: k, single: true})
+				toks = append(toks, qtoken{s: int32(i), e: int32(i + 1), para: para, kind: k, single: true})
 			}
 			i++
 			continue
 		case c < utf8.RuneSelf:
-			toks = append(toks, token{s: int32(i), e: int32(i + 1), para: para, kind: tokPunct})
+			toks = append(toks, qtoken{s: int32(i), e: int32(i + 1), para: para, kind: tokPunct})
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(body[i:])
-		t := token{s: int32(i), e: int32(i + size), para: para, kind: tokPunct}
+		t := qtoken{s: int32(i), e: int32(i + size), para: para, kind: tokPunct}
 		switch r {
 		case '“', '„', '«':
 			t.kind = tokOpen
@@ -115,7 +115,7 @@ func isASCIIAlnum(c byte) bool {
 }
 
 // isWordRune reports whether the rune at body[i:] is a letter or digit.
-func isWordAt(body string, i int) bool {
+func quoteWordAt(body string, i int) bool {
 	if i >= len(body) {
 		return false
 	}
@@ -140,7 +140,7 @@ func scanWord(body string, i int) (int, bool) {
 				j++
 				continue
 			}
-			if (c == '-' || c == '\'' || c == '.' || c == ',' || c == '&') && isWordAt(body, j+1) {
+			if (c == '-' || c == '\'' || c == '.' || c == ',' || c == '&') && quoteWordAt(body, j+1) {
 				if c == ',' && !(j > i && body[j-1] >= '0' && body[j-1] <= '9' && body[j+1] >= '0' && body[j+1] <= '9') {
 					break
 				}
@@ -160,7 +160,7 @@ func scanWord(body string, i int) (int, bool) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(body[j:])
-		if r == '’' && isWordAt(body, j+size) {
+		if r == '’' && quoteWordAt(body, j+size) {
 			j += size
 			continue
 		}
@@ -204,12 +204,12 @@ func straightSide(body string, i, size int) tokKind {
 }
 
 // markQuotes pairs the quotation marks of each paragraph into spans and
-// sets each token's quote. A mark that opens while a quotation is open
+// sets each qtoken's quote. A mark that opens while a quotation is open
 // closes it first: the paragraphs of some sources were run together, and
 // each of their paragraphs opened a quotation that the next one continues.
 // Single quotation marks count only outside double ones and when they pair
 // within a paragraph; otherwise they are apostrophes.
-func markQuotes(toks []token, spans []quoteSpan) []quoteSpan {
+func markQuotes(toks []qtoken, spans []quoteSpan) []quoteSpan {
 	dOpen, sOpen := -1, -1
 	openEnd := false
 	for i := 0; i <= len(toks); i++ {

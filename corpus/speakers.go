@@ -82,7 +82,7 @@ func SpeakerKey(name string) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.Write(foldWord(word))
+		b.Write(foldKeyWord(word))
 		word = word[:0]
 	}
 	for _, r := range name {
@@ -119,9 +119,9 @@ func SpeakerKey(name string) string {
 	return b.String()
 }
 
-// foldWord makes doubled letters single and folds the final "-iy" of
+// foldKeyWord makes doubled letters single and folds the final "-iy" of
 // transliterated Slavic names and its variants to "y".
-func foldWord(w []byte) []byte {
+func foldKeyWord(w []byte) []byte {
 	out := w[:0]
 	for i := 0; i < len(w); i++ {
 		if i > 0 && w[i] == w[i-1] && w[i] < utf8.RuneSelf {
