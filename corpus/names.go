@@ -12,7 +12,7 @@ type entity struct {
 }
 
 // nameMention is one place an entity is named at, by token index. An object
-// nameMention ("met with Putin", "Putin's meeting") is no antecedent of "he".
+// mention ("met with Putin", "Putin's meeting") is no antecedent of "he".
 type nameMention struct {
 	ent, tok int
 	object   bool

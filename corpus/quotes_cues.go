@@ -310,7 +310,7 @@ func (x *extractor) leftSubject(i, s int) (int, int, bool) {
 	return a, b, true
 }
 
-// collectLeftNP returns the noun phrase [a, b) that ends at qtoken j, read
+// collectLeftNP returns the noun phrase [a, b) that ends at token j, read
 // leftwards no further than s: a pronoun, or words of a name, role or
 // source up to a determiner.
 func (x *extractor) collectLeftNP(j, s int) (int, int) {

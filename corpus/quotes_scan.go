@@ -114,7 +114,7 @@ func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// isWordRune reports whether the rune at body[i:] is a letter or digit.
+// quoteWordAt reports whether the rune at body[i:] is a letter or digit.
 func quoteWordAt(body string, i int) bool {
 	if i >= len(body) {
 		return false
@@ -204,7 +204,7 @@ func straightSide(body string, i, size int) tokKind {
 }
 
 // markQuotes pairs the quotation marks of each paragraph into spans and
-// sets each qtoken's quote. A mark that opens while a quotation is open
+// sets each token's quote. A mark that opens while a quotation is open
 // closes it first: the paragraphs of some sources were run together, and
 // each of their paragraphs opened a quotation that the next one continues.
 // Single quotation marks count only outside double ones and when they pair

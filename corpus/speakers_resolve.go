@@ -168,7 +168,7 @@ func (x *extractor) setEnt(c *cue, id int, role string) {
 	}
 }
 
-// resolvePronoun returns the person a "he" or "she" at qtoken p stands for:
+// resolvePronoun returns the person a "he" or "she" at token p stands for:
 // the nearest person named before it as a subject, not as an object, whose
 // gender, where known, fits.
 func (x *extractor) resolvePronoun(p int, g byte) int {
@@ -197,7 +197,7 @@ func (x *extractor) resolvePronoun(p int, g byte) int {
 	return best
 }
 
-// resolveRole returns the person most recently named before qtoken p whom
+// resolveRole returns the person most recently named before token p whom
 // the article gave the role head ("envoy"), or -1.
 func (x *extractor) resolveRole(head string, p int) int {
 	has := func(id int) bool {
@@ -256,7 +256,7 @@ func (x *extractor) resolveOrg(head string) int {
 	return -1
 }
 
-// resolveIt returns the organisation an "it said" at qtoken p stands for:
+// resolveIt returns the organisation an "it said" at token p stands for:
 // the last one that spoke or was named before it, or -1.
 func (x *extractor) resolveIt(p int) int {
 	best, bestTok := -1, -1
