@@ -383,3 +383,7 @@ var royals = wordSet(`prince princess king queen`)
 var partyWords = wordSet(`tory conservative labour liberal democrat
 democratic republican green unionist nationalist socialist lib dem snp
 ukip`)
+
+// honorifics are titles that say nothing of a speaker's role.
+var honorifics = wordSet(`mr mrs ms miss dr sir dame lord lady prof
+professor rev`)

@@ -342,7 +342,7 @@ func (x *extractor) collectLeftNP(j, s int) (int, int) {
 				continue
 			}
 		}
-		if stopBeforeNP[w] && !t.cap || t.cap && notNames[w] && !personPronounOrIt(w) {
+		if stopBeforeNP[w] && !t.cap || t.cap && notNames[w] && !titleWords[w] && !personPronounOrIt(w) {
 			break
 		}
 		if personPronounOrIt(w) {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -208,6 +209,23 @@ func CanonicalSpeaker(name string) string {
 	}
 	out := strings.Join(words[i:], " ")
 	return trimPossessive(out)
+}
+
+// CanonicalSpeakers tidies each of the speakers an input gave with
+// CanonicalSpeaker and keeps one of each SpeakerKey, in order.
+func CanonicalSpeakers(names []string) []string {
+	out := make([]string, 0, len(names))
+	seen := make([]string, 0, len(names))
+	for _, n := range names {
+		c := CanonicalSpeaker(n)
+		k := SpeakerKey(c)
+		if c == "" || k == "" || slices.Contains(seen, k) {
+			continue
+		}
+		seen = append(seen, k)
+		out = append(out, c)
+	}
+	return out
 }
 
 // isReutersCode reports whether s looks like a Reuters <PEOPLE> value: lower
