@@ -405,7 +405,7 @@ func (x *extractor) lookupName(s, e, rs int) int {
 		// "Telegraph" for the "Telegraph Group" named before.
 		for id := range r.ents {
 			if n := strings.ToLower(r.ents[id].name); r.ents[id].kind == KindOrganisation &&
-				strings.HasPrefix(n, key+" ") && orgWords[n[len(key)+1:]] {
+				strings.HasPrefix(n, key+" ") && allOrgWords(n[len(key)+1:]) {
 				return id
 			}
 		}
@@ -497,4 +497,15 @@ func (x *extractor) orgAppositive(e int) bool {
 		}
 	}
 	return false
+}
+
+// allOrgWords reports whether every word of s is an organisation word, as
+// in the "Group Inc" that follows "USAir".
+func allOrgWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !orgWords[strings.TrimSuffix(w, ".")] {
+			return false
+		}
+	}
+	return true
 }

@@ -102,6 +102,11 @@ var cueVerbs = func() map[string]bool {
 		m[f[2]] = false
 		m[f[3]] = true
 	}
+	// Their other forms are nouns far more often than verbs of saying
+	// ("Piedmont shares", "his Treasury post").
+	for _, w := range []string{"share", "shares", "sharing", "post", "posts", "report", "reports"} {
+		delete(m, w)
+	}
 	return m
 }()
 
@@ -202,12 +207,13 @@ commentators reports report survey study figures statement poll
 government`)
 
 // orgWords in a capitalised name make it an organisation's.
-var orgWords = wordSet(`centre center executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
+var orgWords = wordSet(`standard guardian independent observer mirror
+express gazette tribune chronicle telegraph scotsman centre center executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
 association confederation federation union council commission committee
 party government bank bureau agency authority institute institution
 foundation trust society organisation organization corporation corp co
 inc ltd plc llc group company companies holdings industries airlines
-airways motors systems services service board fund forum court
+airways motors engineers systems services service board fund forum court
 parliament assembly senate congress house commons lords cabinet police
 army navy force forces command university college school hospital
 church league club network channel newspaper times post herald journal
@@ -366,7 +372,7 @@ var possessives = wordSet(`his her its their our my your the a an`)
 // "he" of a later sentence may point back to it.
 var clauseStarters = wordSet(`and but or that while as when though although
 because since if after before then so yet where whereas once until who
-which whom`)
+which whom quoted`)
 
 // genericPlurals are capitalised only at the start of a sentence:
 // "Airlines have attacked" is airlines in general, no organisation.

@@ -174,8 +174,8 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 	// "Colin Asplin, Blackpool Hotel Association said", "Rabbi Marvin
 	// Hier, founder of … the Simon Wiesenthal Center said": the person
 	// named first speaks; the organisation is only their role.
-	if c.kind != KindPerson {
-		q := a - 1
+	if q := a - 1; c.kind != KindPerson || q > s && x.toks[q].kind == tokWord && !x.toks[q].cap && prepositions[x.lw(q)] {
+		// "Emmanuel Ferry, from Exane BNP Paribas told Reuters" too.
 		for q > s && q > a-14 && !x.punctIs(q, ',') && x.toks[q].kind == tokWord {
 			q--
 		}
