@@ -132,7 +132,8 @@ condemning report reports reported reporting`)
 var auxWords = wordSet(`has have had also later earlier previously then
 again further recently repeatedly publicly privately reportedly
 subsequently yesterday today now once first last already originally
-separately himself herself itself just even still instead too did does do`)
+separately himself herself itself just even still instead too did does do
+all both each jointly together`)
 
 // blockWords before a speech verb mean that no statement was made: it is
 // negated ("has not commented"), passive ("was described as"), future or
@@ -213,7 +214,7 @@ association confederation federation union council commission committee
 party government bank bureau agency authority institute institution
 foundation trust society organisation organization corporation corp co
 inc ltd plc llc group company companies holdings industries airlines
-airways motors engineers systems services service board fund forum court
+airways motors engineers games foods brands systems services service board fund forum court
 parliament assembly senate congress house commons lords cabinet police
 army navy force forces command university college school hospital
 church league club network channel newspaper times post herald journal

@@ -212,13 +212,20 @@ func (x *extractor) coordinated(c *cue, s int) {
 	if c.inverted || c.according || p-1 < s || x.toks[p].kind != tokWord || x.lw(p) != "and" || x.toks[p].quote != 0 {
 		return
 	}
-	a, b := x.collectLeftNP(p-1, s)
-	if b <= a || !x.goodSubject(a, b) {
-		return
-	}
-	d := cue{tok: c.tok, cueWord: c.cueWord, ent: -1, npStart: a, npEnd: b}
-	if x.resolveNP(&d, a, b) && (d.kind == KindPerson || d.kind == KindOrganisation) {
+	// "A, B, C and D have announced": each named one speaks.
+	for n := 0; n < 6 && p-1 >= s; n++ {
+		a, b := x.collectLeftNP(p-1, s)
+		if b <= a || !x.goodSubject(a, b) {
+			return
+		}
+		d := cue{tok: c.tok, cueWord: c.cueWord, ent: -1, npStart: a, npEnd: b}
+		if !x.resolveNP(&d, a, b) || d.kind != KindPerson && d.kind != KindOrganisation {
+			return
+		}
 		x.cues = append(x.cues, d)
+		if p = a - 1; !x.punctIs(p, ',') {
+			return
+		}
 	}
 }
 
