@@ -5,6 +5,8 @@ import "strings"
 // entity is one person or organisation an article names.
 type entity struct {
 	name   string // the full name as the article first writes it in full
+	key    string // name in lower case
+	ini    string // an organisation's initials ("nao"), or ""
 	kind   string // KindPerson or KindOrganisation
 	gender byte   // 'm', 'f' or 0 where unknown
 	role   string // the first role the article ties to the name
@@ -279,13 +281,13 @@ func (x *extractor) register(name, kind string) int {
 		// "NAO" and "National Audit Office" are one body.
 		if ini := initials(name); ini != "" {
 			if id, ok := r.byKey[ini]; ok && r.ents[id].kind == KindOrganisation {
-				r.ents[id].name = name
+				r.ents[id].name, r.ents[id].key, r.ents[id].ini = name, key, initials(name)
 				r.byKey[key] = id
 				return id
 			}
 		}
 		for id := range r.ents {
-			if r.ents[id].kind == KindOrganisation && initials(r.ents[id].name) == key {
+			if r.ents[id].kind == KindOrganisation && r.ents[id].ini == key {
 				r.byKey[key] = id
 				return id
 			}
@@ -296,7 +298,10 @@ func (x *extractor) register(name, kind string) int {
 		return id
 	}
 	id := len(r.ents)
-	r.ents = append(r.ents, entity{name: name, kind: kind})
+	r.ents = append(r.ents, entity{name: name, key: key, kind: kind})
+	if kind == KindOrganisation {
+		r.ents[id].ini = initials(name)
+	}
 	r.byKey[key] = id
 	if strings.Contains(key, " ") {
 		r.byKey[strings.ReplaceAll(key, " ", "")] = id
@@ -404,7 +409,7 @@ func (x *extractor) lookupName(s, e, rs int) int {
 	if e-s == 1 {
 		// "Telegraph" for the "Telegraph Group" named before.
 		for id := range r.ents {
-			if n := strings.ToLower(r.ents[id].name); r.ents[id].kind == KindOrganisation &&
+			if n := r.ents[id].key; r.ents[id].kind == KindOrganisation &&
 				strings.HasPrefix(n, key+" ") && allOrgWords(n[len(key)+1:]) {
 				return id
 			}

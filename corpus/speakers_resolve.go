@@ -249,7 +249,7 @@ func (x *extractor) resolveOrg(head string) int {
 	}
 	for id := len(x.reg.ents) - 1; id >= 0; id-- {
 		ent := &x.reg.ents[id]
-		if ent.kind == KindOrganisation && strings.Contains(strings.ToLower(ent.name), head) {
+		if ent.kind == KindOrganisation && strings.Contains(ent.key, head) {
 			return id
 		}
 	}
