@@ -11,6 +11,9 @@ type entity struct {
 	gender byte   // 'm', 'f' or 0 where unknown
 	role   string // the first role the article ties to the name
 	heads  []string
+	// roleTexts are the lower-case roles the heads come from, one for each
+	// head, so that "the prime minister" does not find a finance minister.
+	roleTexts []string
 }
 
 // nameMention is one place an entity is named at, by token index. An object
@@ -352,7 +355,8 @@ func (x *extractor) tieRole(id, rs, ns, e int) {
 			}
 		}
 		if h := x.lwBare(ns - 1); personRoles[h] {
-			ent.heads = appendNew(ent.heads, h)
+			ent.heads = append(ent.heads, h)
+			ent.roleTexts = append(ent.roleTexts, x.low[x.toks[rs].s:x.toks[ns-1].e])
 			if ent.role == "" {
 				ent.role = x.nameText(rs, ns)
 			}
@@ -371,7 +375,8 @@ func (x *extractor) tieRole(id, rs, ns, e int) {
 			}
 		}
 		if head != "" {
-			ent.heads = appendNew(ent.heads, head)
+			ent.heads = append(ent.heads, head)
+			ent.roleTexts = append(ent.roleTexts, x.low[x.toks[e+1].s:x.toks[end-1].e])
 			if ent.role == "" {
 				s := e + 1
 				if determiners[x.lw(s)] {
@@ -381,15 +386,6 @@ func (x *extractor) tieRole(id, rs, ns, e int) {
 			}
 		}
 	}
-}
-
-func appendNew(ss []string, s string) []string {
-	for _, o := range ss {
-		if o == s {
-			return ss
-		}
-	}
-	return append(ss, s)
 }
 
 // lookupName finds the entity the words [s, e) name: the full name, an

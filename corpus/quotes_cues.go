@@ -102,6 +102,18 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 	if p >= s && x.toks[p].kind == tokWord && (possessives[x.lw(p)] || x.toks[p].poss) {
 		return false // "his Treasury post", "Labour's claims": a noun
 	}
+	// "Mr Smith was quoted as saying": the one quoted speaks.
+	if participle && p-1 > s && x.lw(p) == "as" && x.lw(p-1) == "quoted" {
+		j := p - 2
+		for j > s && x.toks[j].kind == tokWord && (auxWords[x.lw(j)] || x.lw(j) == "was" || x.lw(j) == "is" || x.lw(j) == "been") {
+			j--
+		}
+		if a, b := x.collectLeftNP(j, s); b > a {
+			c.npStart, c.npEnd = a, b
+			return x.resolveNP(c, a, b)
+		}
+		return false
+	}
 	if participle || p >= s && x.toks[p].kind == tokWord && x.lw(p) == "and" {
 		if !participle {
 			// "… and claimed": the subject of the verb before.

@@ -129,6 +129,9 @@ func TestFindQuotesKinds(t *testing.T) {
 		{"title kept apart", "Prime Minister Tony Blair said the plan would work.", "Tony Blair", KindPerson},
 		{"surname resolves", "Tony Blair arrived late. Later Mr Blair told MPs the plan would work.", "Tony Blair", KindPerson},
 		{"company", "Yukos, the Russian oil group, said it would appeal.", "Yukos", KindOrganisation},
+		{"quoted as saying", "Gordon Brown was quoted as saying the economy was strong.", "Gordon Brown", KindPerson},
+		{"role with modifier", "Finance Minister Ralph Goodale spoke first. The prime minister said the budget was fair.", "The prime minister", KindAnonymous},
+		{"role resolved", "Prime Minister Tony Blair arrived late. The prime minister said the budget was fair.", "Tony Blair", KindPerson},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,7 +68,7 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 		}
 	}
 	if personRoles[head] && det != "a" && det != "an" {
-		if id := x.resolveRole(head, a); id >= 0 {
+		if id := x.resolveRole(head, d, b-1, a); id >= 0 {
 			x.setEnt(c, id, x.nameText(d, b))
 			return true
 		}
@@ -198,13 +198,23 @@ func (x *extractor) resolvePronoun(p int, g byte) int {
 }
 
 // resolveRole returns the person most recently named before token p whom
-// the article gave the role head ("envoy"), or -1.
-func (x *extractor) resolveRole(head string, p int) int {
+// the article gave the role head ("envoy"), or -1. The words [ms, me)
+// before the head must all be in that role: "the prime minister" is not
+// the "Finance Minister" of the article.
+func (x *extractor) resolveRole(head string, ms, me, p int) int {
 	has := func(id int) bool {
-		for _, h := range x.reg.ents[id].heads {
-			if h == head {
-				return true
+		ent := &x.reg.ents[id]
+	roles:
+		for i, h := range ent.heads {
+			if h != head {
+				continue
 			}
+			for k := ms; k < me; k++ {
+				if !strings.Contains(ent.roleTexts[i], x.lwBare(k)) {
+					continue roles
+				}
+			}
+			return true
 		}
 		return false
 	}
