@@ -141,7 +141,8 @@ func (x *extractor) joins(s, c int) bool {
 		for j+1 < len(x.toks) && x.isNameWord(j+1) {
 			j++
 		}
-		return orgWords[x.lwBare(j)] && !orgWords[x.lwBare(c-1)]
+		left := x.lwBare(c - 1)
+		return orgHeads[x.lwBare(j)] && !partyWords[left] && !parties[left] && (!orgWords[left] || strings.HasSuffix(left, "s"))
 	}
 	return true
 }
@@ -179,6 +180,9 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 		rn.s = s
 		for rn.s < e && (x.lwBare(rn.s) == "the") {
 			rn.s++
+		}
+		if e-rn.s == 1 && orgNouns[x.lwBare(rn.s)] && !x.isAcronym(rn.s) {
+			return runs // "the Bank" names no bank of its own
 		}
 		rn.ent = x.register(x.nameText(rn.s, e), KindOrganisation)
 		// An acronym in brackets after the name is its short form.
@@ -229,6 +233,10 @@ func (x *extractor) classify(ns, e, s int) string {
 	}
 	nameOrg := false
 	for j := ns; j < e; j++ {
+		if !x.toks[j].cap && hasOrg && (ns == s || !hasPersonTitle(x.lwBare(ns-1))) {
+			// A connector in the name: "Department of Trade and Industry".
+			return KindOrganisation
+		}
 		w := x.lwBare(j)
 		if orgWords[w] {
 			nameOrg = true

@@ -149,7 +149,7 @@ lady baroness baron president vice prime minister ministers premier
 chancellor secretary senator sen rep representative governor gov general
 gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral
 judge justice king queen prince princess pope cardinal bishop archbishop
-rev reverend rabbi imam father sheikh emir sultan ayatollah chairman co-chairman chairwoman
+rev reverend treasurer rabbi imam father sheikh emir sultan ayatollah chairman co-chairman chairwoman
 chairperson chair chief executive ceo director spokesman spokeswoman
 spokesperson envoy ambassador mayor commissioner deputy leader head
 speaker councillor mp mep msp am economist analyst minister's
@@ -208,7 +208,7 @@ commentators reports report survey study figures statement poll
 government`)
 
 // orgWords in a capitalised name make it an organisation's.
-var orgWords = wordSet(`standard guardian independent observer mirror
+var orgWords = wordSet(`research studies standard guardian independent observer mirror
 express gazette tribune chronicle telegraph scotsman centre center executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
 association confederation federation union council commission committee
 party government bank bureau agency authority institute institution
@@ -259,7 +259,29 @@ africa moscow kyiv kiev washington london paris berlin beijing tokyo
 brussels rome madrid tehran baghdad damascus jerusalem ankara delhi
 islamabad kabul cairo riyadh ottawa canberra us u.s. usa uk u.k.
 the-us minsk warsaw athens lisbon dublin edinburgh cardiff belfast
-seoul pyongyang havana caracas`)
+seoul pyongyang havana caracas afghanistan albania andorra angola
+antigua armenia azerbaijan bahamas bahrain bangladesh barbados belize
+benin bhutan bolivia bosnia botswana brunei burkina burundi cambodia
+cameroon chad comoros congo croatia cyprus djibouti dominica ecuador
+eritrea estonia eswatini fiji gabon gambia grenada guatemala guinea
+guyana haiti honduras hungary iceland jamaica kazakhstan kiribati
+kosovo kyrgyzstan laos latvia lesotho liberia liechtenstein lithuania
+luxembourg madagascar malawi maldives mali malta mauritania mauritius
+micronesia moldova monaco mongolia montenegro mozambique myanmar burma
+namibia nauru nepal nicaragua niger oman palau panama paraguay rwanda
+samoa senegal seychelles slovakia slovenia suriname swaziland
+tajikistan tanzania togo tonga trinidad turkmenistan tuvalu uganda
+uruguay uzbekistan vanuatu zambia austria czechia macedonia
+chechnya tibet kurdistan gaza crimea donbas
+nairobi lagos abuja johannesburg pretoria harare kampala accra dakar
+addis karachi lahore mumbai bombay kolkata calcutta dhaka kathmandu
+bangkok hanoi jakarta manila kuala taipei shanghai beirut amman
+baku tbilisi yerevan tashkent almaty astana bishkek kiev vienna prague
+budapest bucharest sofia belgrade zagreb sarajevo tirana skopje riga
+tallinn vilnius helsinki stockholm oslo copenhagen reykjavik bern
+geneva zurich luxembourg amsterdam hague brasilia bogota lima quito
+santiago montevideo asuncion lapaz mexico panama nassau
+canberra sydney melbourne auckland`)
 
 // femaleNames and maleNames give a gender to a first name, so that "she
 // said" skips the men mentioned in between. Common names of news usage only.
@@ -332,7 +354,7 @@ var personPronouns = map[string]byte{"he": 'm', "she": 'f'}
 var orgNouns = wordSet(`government ministry company firm group bank
 department agency council commission authority office party union
 association board committee court regulator watchdog administration
-kremlin cabinet embassy police army military airline carrier operator
+cabinet embassy police army military airline carrier operator
 retailer maker producer club team`)
 
 // determiners open a noun phrase.
@@ -394,3 +416,17 @@ ukip`)
 // honorifics are titles that say nothing of a speaker's role.
 var honorifics = wordSet(`mr mrs ms miss dr sir dame lord lady prof
 professor rev`)
+
+// orgHeads end the name of an institution; "and" joins two halves of one
+// name only before one ("Securities and Exchange Commission").
+var orgHeads = wordSet(`commission association organisation organization
+institute institution authority agency council committee board bureau
+department ministry office union federation confederation corporation
+company fund foundation society trust group service services bank
+exchange research studies court league alliance coalition programme
+program industry industries development centre center co corp inc ltd
+plc limited llc executive`)
+
+// parties are party names in the plural: "Tories and Lib Dems" are two.
+var parties = wordSet(`tories conservatives democrats dems republicans
+liberals socialists greens nationalists unionists`)

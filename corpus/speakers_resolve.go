@@ -105,6 +105,15 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	}
 	if b-n == 1 {
 		w := x.lwBare(n)
+		if orgNouns[w] && !x.isAcronym(n) {
+			// "the Bank", "the Commission": the one named in full before.
+			if id := x.resolveOrg(w); id >= 0 {
+				x.setEnt(c, id, role)
+				return true
+			}
+			c.kind, c.speaker, c.role = KindOrganisation, "", x.nameText(a, b)
+			return true
+		}
 		if places[w] {
 			c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
 			return true
@@ -127,7 +136,7 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 			// A lone unknown word is a company's name far more often than
 			// a person's the article never named in full; but a word that
 			// is only ever capitalised at the start of a sentence is none.
-			if !x.midCaps[x.lwBare(n)] {
+			if w := x.lwBare(n); !x.midCaps[w] || strings.HasSuffix(w, "ing") || x.usedLowercase(w) {
 				return false
 			}
 			kind = KindOrganisation
@@ -286,4 +295,15 @@ func (x *extractor) resolveIt(p int) int {
 // "europeans"): a crowd, not a speaker.
 func isDemonymPlural(w string) bool {
 	return len(w) > 5 && (strings.HasSuffix(w, "ians") || strings.HasSuffix(w, "eans") || strings.HasSuffix(w, "ans") && nationalities[w[:len(w)-1]])
+}
+
+// usedLowercase reports whether the word w also stands in the body in
+// lower case: then "Prosecutors" opening a sentence is a common noun.
+func (x *extractor) usedLowercase(w string) bool {
+	for i := range x.toks {
+		if t := &x.toks[i]; t.kind == tokWord && !t.cap && int(t.e-t.s) == len(w) && x.lw(i) == w {
+			return true
+		}
+	}
+	return false
 }
