@@ -78,6 +78,25 @@ func (x *extractor) buildRegistry() {
 		}
 		runs = x.addRun(runs, s, i+1)
 	}
+	// "Parker Bowles" is the "Camilla Parker Bowles" named elsewhere.
+	for i := range r.ents {
+		ei := &r.ents[i]
+		if ei.kind != KindPerson || !strings.Contains(ei.key, " ") {
+			continue
+		}
+		for j := range r.ents {
+			if ej := &r.ents[j]; j != i && ej.kind == KindPerson && len(ej.key) > len(ei.key) &&
+				strings.HasSuffix(ej.key, ei.key) && ej.key[len(ej.key)-len(ei.key)-1] == ' ' {
+				r.byKey[ei.key] = j
+				for k := range runs {
+					if runs[k].ent == i {
+						runs[k].ent = j
+					}
+				}
+				break
+			}
+		}
+	}
 	// Second pass: single words resolved against the full names.
 	for k := range runs {
 		rn := &runs[k]
@@ -149,7 +168,7 @@ func (x *extractor) joins(s, c int) bool {
 
 // addRun classifies the capitalised run [s, e) and registers what it names.
 func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
-	for s < e && notNames[x.lwBare(s)] {
+	for s < e && (notNames[x.lwBare(s)] || isModifierWord(x.word(s))) {
 		s++
 	}
 	if s >= e {
@@ -517,4 +536,11 @@ func allOrgWords(s string) bool {
 		}
 	}
 	return true
+}
+
+// isModifierWord reports whether a capitalised word is a compound modifier
+// like "Frankfurt-based" or "US-led", which opens a name but is none of it.
+func isModifierWord(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z'
 }

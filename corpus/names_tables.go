@@ -430,3 +430,7 @@ plc limited llc executive`)
 // parties are party names in the plural: "Tories and Lib Dems" are two.
 var parties = wordSet(`tories conservatives democrats dems republicans
 liberals socialists greens nationalists unionists`)
+
+// partyAdjectives name no one when they stand alone.
+var partyAdjectives = wordSet(`tory conservative liberal democratic
+republican socialist nationalist unionist`)

@@ -114,9 +114,12 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 			c.kind, c.speaker, c.role = KindOrganisation, "", x.nameText(a, b)
 			return true
 		}
-		if places[w] {
+		if places[w] || strings.HasSuffix(w, "shire") {
 			c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
 			return true
+		}
+		if partyAdjectives[w] {
+			return false // "Tory" alone is an adjective, no speaker
 		}
 		if anonHeads[w] && !orgWords[w] {
 			return x.setAnon(c, a, b)
@@ -294,7 +297,7 @@ func (x *extractor) resolveIt(p int) int {
 // isDemonymPlural reports whether w names a people ("gibraltarians",
 // "europeans"): a crowd, not a speaker.
 func isDemonymPlural(w string) bool {
-	return len(w) > 5 && (strings.HasSuffix(w, "ians") || strings.HasSuffix(w, "eans") || strings.HasSuffix(w, "ans") && nationalities[w[:len(w)-1]])
+	return len(w) > 5 && (strings.HasSuffix(w, "ians") || strings.HasSuffix(w, "eans") || strings.HasSuffix(w, "s") && nationalities[w[:len(w)-1]])
 }
 
 // usedLowercase reports whether the word w also stands in the body in
