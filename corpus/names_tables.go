@@ -65,6 +65,8 @@ var cueVerbs = func() map[string]bool {
 		{"apologize", "apologizes", "apologized", "apologizing"},
 		{"condemn", "condemns", "condemned", "condemning"},
 		{"report", "reports", "reported", "reporting"},
+		{"recommend", "recommends", "recommended", "recommending"},
+		{"attack", "attacks", "attacked", "attacking"},
 		{"tweet", "tweets", "tweeted", "tweeting"},
 		{"declare", "declares", "declared", "declaring"},
 		{"assert", "asserts", "asserted", "asserting"},
@@ -125,7 +127,8 @@ demanding criticise criticises criticised criticising criticize criticizes
 criticized criticizing describe describes described describing reveal
 reveals revealed revealing 
 condemn condemns condemned
-condemning report reports reported reporting`)
+condemning report reports reported reporting recommend recommends
+recommended recommending attack attacks attacked attacking`)
 
 // auxWords may stand between a subject and its speech verb ("Witkoff has
 // also said") without changing who speaks.
@@ -208,7 +211,7 @@ commentators reports report survey study figures statement poll
 government`)
 
 // orgWords in a capitalised name make it an organisation's.
-var orgWords = wordSet(`research studies standard guardian independent observer mirror
+var orgWords = wordSet(`programme program research studies standard guardian independent observer mirror
 express gazette tribune chronicle telegraph scotsman centre center executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
 association confederation federation union council commission committee
 party government bank bureau agency authority institute institution
@@ -434,3 +437,8 @@ liberals socialists greens nationalists unionists`)
 // partyAdjectives name no one when they stand alone.
 var partyAdjectives = wordSet(`tory conservative liberal democratic
 republican socialist nationalist unionist`)
+
+// documents speak for the body they come from: "the joint report from the
+// Food and Agriculture Organisation said" is the organisation's statement.
+var documents = wordSet(`report reports statement study survey letter
+document documents figures poll analysis paper review`)

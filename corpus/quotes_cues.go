@@ -38,6 +38,13 @@ func (x *extractor) sentence(s, e int) {
 		}
 		part, ok := cueVerbs[w]
 		if !ok {
+			// "has put forward plans", "set out proposals": a proposal.
+			if (w == "put" || w == "set") && i+1 < e && (x.lw(i+1) == "forward" || x.lw(i+1) == "out") {
+				c := cue{tok: i, cueWord: w + " " + x.lw(i+1), ent: -1}
+				if x.findSubject(&c, s, e, false) && (c.kind == KindPerson || c.kind == KindOrganisation) {
+					x.cues = append(x.cues, c)
+				}
+			}
 			continue
 		}
 		if strings.HasSuffix(w, "s") && i+2 < e && x.toks[i+1].kind == tokWord && strings.HasSuffix(x.lw(i+1), "ed") && x.lw(i+2) == "by" {
@@ -66,7 +73,7 @@ func (x *extractor) sentence(s, e int) {
 // follows the weak cue at i within its sentence.
 func (x *extractor) speechFollows(i, e int) bool {
 	v := x.lw(i)
-	asVerb := strings.HasPrefix(v, "call") || strings.HasPrefix(v, "descri") || strings.HasPrefix(v, "dismiss")
+	asVerb := strings.HasPrefix(v, "call") || strings.HasPrefix(v, "descri") || strings.HasPrefix(v, "dismiss") || strings.HasPrefix(v, "attack")
 	for k := i + 1; k < e && k < i+10; k++ {
 		t := &x.toks[k]
 		if t.quote != 0 {
@@ -165,7 +172,7 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 	// "a spokeswoman for Human Rights Watch", "Mike Powell of Dresdner".
 	if p := a - 1; p-1 >= s && x.toks[p].kind == tokWord && (x.lw(p) == "for" || x.lw(p) == "of" || x.lw(p) == "at" || x.lw(p) == "from") {
 		if a2, b2 := x.collectLeftNP(p-1, s); b2 > a2 {
-			if w := x.lwBare(b2 - 1); !x.toks[b2-1].cap && (personRoles[w] || anonHeads[w]) {
+			if w := x.lwBare(b2 - 1); !x.toks[b2-1].cap && (personRoles[w] || anonHeads[w]) && !documents[w] {
 				c.npStart, c.npEnd = a2, b
 				return x.setAnon(c, a2, b)
 			}
@@ -541,6 +548,10 @@ func (x *extractor) attribute(s, e int) {
 		default:
 			if ci+1 < len(x.cues) && x.cues[ci+1].npStart > c.tok {
 				re = x.cues[ci+1].npStart
+			}
+			if re-rs <= 1 && c.npStart > s {
+				// "…, the joint report said.": the statement came first.
+				rs, re = s, c.npStart
 			}
 		}
 		x.emitReported(rs, re, c)
