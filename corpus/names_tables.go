@@ -164,6 +164,9 @@ founder co-founder managing officer president-elect attorney
 superintendent inspector constable detective coach manager striker
 chancellor's adviser advisor aide negotiator diplomat official
 spokesmen correspondent editor commentator presenter
+singer musician rapper songwriter dj actor actress producer comedian
+writer author novelist guitarist drummer bassist frontman farmer
+lawyer barrister solicitor campaigner activist
 `)
 
 // personTitles mark the word after them as a person's name and give a
