@@ -78,22 +78,28 @@ func (x *extractor) buildRegistry() {
 		}
 		runs = x.addRun(runs, s, i+1)
 	}
-	// "Parker Bowles" is the "Camilla Parker Bowles" named elsewhere.
+	// "Parker Bowles" is the "Camilla Parker Bowles" named elsewhere: each
+	// long name lends its shorter tails to a map, so this stays linear.
+	for j := range r.ents {
+		if ej := &r.ents[j]; ej.kind == KindPerson {
+			for i := 0; i < len(ej.key); i++ {
+				if ej.key[i] == ' ' && strings.IndexByte(ej.key[i+1:], ' ') > 0 {
+					x.suffixes[ej.key[i+1:]] = j
+				}
+			}
+		}
+	}
 	for i := range r.ents {
 		ei := &r.ents[i]
 		if ei.kind != KindPerson || !strings.Contains(ei.key, " ") {
 			continue
 		}
-		for j := range r.ents {
-			if ej := &r.ents[j]; j != i && ej.kind == KindPerson && len(ej.key) > len(ei.key) &&
-				strings.HasSuffix(ej.key, ei.key) && ej.key[len(ej.key)-len(ei.key)-1] == ' ' {
-				r.byKey[ei.key] = j
-				for k := range runs {
-					if runs[k].ent == i {
-						runs[k].ent = j
-					}
+		if j, ok := x.suffixes[ei.key]; ok && j != i {
+			r.byKey[ei.key] = j
+			for k := range runs {
+				if runs[k].ent == i {
+					runs[k].ent = j
 				}
-				break
 			}
 		}
 	}

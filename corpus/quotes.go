@@ -38,6 +38,12 @@ type extractor struct {
 	// unknown word that only ever opens sentences is no name.
 	midCaps  map[string]bool
 	seenCaps map[string]bool
+	// lowerWords are the words the body writes in lower case, filled on
+	// demand (lowerDone) by usedLowercase.
+	lowerWords map[string]bool
+	lowerDone  bool
+	// suffixes maps the shorter forms of long person names to them.
+	suffixes map[string]int
 	// spoke lists the person speakers resolved so far, as mentions, so that
 	// a "he said" after a quote goes back to the one who spoke.
 	spoke []nameMention
@@ -52,7 +58,12 @@ type extractor struct {
 	out        []Quote
 }
 
-var extractors = sync.Pool{New: func() any { return &extractor{midCaps: map[string]bool{}, seenCaps: map[string]bool{}} }}
+var extractors = sync.Pool{New: func() any {
+	return &extractor{
+		midCaps: map[string]bool{}, seenCaps: map[string]bool{},
+		lowerWords: map[string]bool{}, suffixes: map[string]int{},
+	}
+}}
 
 // FindQuotes finds the quotations and reported statements of an article's
 // body and who made each: direct quotes with their attribution before or
@@ -72,7 +83,11 @@ func FindQuotes(a *Article) []Quote {
 		copy(out, x.out)
 	}
 	x.reset("")
-	extractors.Put(x)
+	if cap(x.toks) < 1<<18 {
+		// A huge body's scratch space is left to the collector rather
+		// than kept for the small articles that make up most input.
+		extractors.Put(x)
+	}
 	return out
 }
 
@@ -97,6 +112,9 @@ func (x *extractor) reset(body string) {
 	x.reg.orgMentions = x.reg.orgMentions[:0]
 	clear(x.midCaps)
 	clear(x.seenCaps)
+	clear(x.lowerWords)
+	x.lowerDone = false
+	clear(x.suffixes)
 	clear(x.reg.byKey)
 	clear(x.reg.bySurname)
 	clear(x.reg.byFirst)

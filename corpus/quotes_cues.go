@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // cue is one verb of saying in a sentence and who it says spoke.
 type cue struct {
@@ -213,12 +216,10 @@ func (x *extractor) findSubject(c *cue, s, e int, participle bool) bool {
 // runEndingAt returns the index of the name run whose name ends just before
 // token t, or -1.
 func (x *extractor) runEndingAt(t int) int {
-	for k := range x.runs {
+	k0 := sort.Search(len(x.runs), func(i int) bool { return x.runs[i].s >= t })
+	for k := k0 - 1; k >= 0 && k >= k0-3; k-- {
 		if x.runs[k].e == t {
 			return k
-		}
-		if x.runs[k].s > t {
-			break
 		}
 	}
 	return -1
@@ -264,13 +265,11 @@ func (x *extractor) npEndsSentence(j, e int) bool {
 
 // runAt returns the index of the name run holding token t, or -1.
 func (x *extractor) runAt(t int) int {
-	for k := range x.runs {
-		rn := &x.runs[k]
-		if rn.rs <= t && t < rn.e {
+	// Runs are in order of their names; role words may reach back a few.
+	k0 := sort.Search(len(x.runs), func(i int) bool { return x.runs[i].s > t })
+	for k := max(0, k0-3); k < len(x.runs) && k <= k0+1; k++ {
+		if rn := &x.runs[k]; rn.rs <= t && t < rn.e {
 			return k
-		}
-		if rn.rs > t {
-			break
 		}
 	}
 	return -1
@@ -604,9 +603,7 @@ func (x *extractor) demoteContent(e int) {
 	if from < 0 {
 		return
 	}
-	for k := range x.reg.mentions {
-		if m := &x.reg.mentions[k]; m.tok > from && m.tok < e {
-			m.object = true
-		}
+	for k := lastBefore(x.reg.mentions, from+1) + 1; k < len(x.reg.mentions) && x.reg.mentions[k].tok < e; k++ {
+		x.reg.mentions[k].object = true
 	}
 }

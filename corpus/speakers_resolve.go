@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // resolveNP sets the cue's speaker from the phrase [a, b): a pronoun goes
 // to the nearest fitting person, a name to the full name the article gave,
@@ -192,13 +195,13 @@ func (x *extractor) resolvePronoun(p int, g byte) int {
 		eg := x.reg.ents[m.ent].gender
 		return g == 0 || eg == 0 || eg == g
 	}
-	for k := len(x.reg.mentions) - 1; k >= 0; k-- {
+	for k, n := lastBefore(x.reg.mentions, p), 0; k >= 0 && n < maxLookBack; k, n = k-1, n+1 {
 		if m := x.reg.mentions[k]; fits(m) {
 			best, bestTok = m.ent, m.tok
 			break
 		}
 	}
-	for k := len(x.spoke) - 1; k >= 0; k-- {
+	for k, n := lastBefore(x.spoke, p), 0; k >= 0 && n < maxLookBack; k, n = k-1, n+1 {
 		if m := x.spoke[k]; fits(m) {
 			if m.tok > bestTok {
 				best = m.ent
@@ -207,6 +210,17 @@ func (x *extractor) resolvePronoun(p int, g byte) int {
 		}
 	}
 	return best
+}
+
+// maxLookBack bounds how many mentions a pronoun or role looks back over:
+// an antecedent further away than that is no antecedent a reader would
+// find, and the bound keeps a huge body linear.
+const maxLookBack = 200
+
+// lastBefore returns the index of the last mention before token p in ms,
+// which is in token order, or -1.
+func lastBefore(ms []nameMention, p int) int {
+	return sort.Search(len(ms), func(i int) bool { return ms[i].tok >= p }) - 1
 }
 
 // resolveRole returns the person most recently named before token p whom
@@ -231,13 +245,13 @@ func (x *extractor) resolveRole(head string, ms, me, p int) int {
 		return false
 	}
 	best, bestTok := -1, -1
-	for k := len(x.reg.mentions) - 1; k >= 0; k-- {
+	for k, n := lastBefore(x.reg.mentions, p), 0; k >= 0 && n < maxLookBack; k, n = k-1, n+1 {
 		if m := x.reg.mentions[k]; m.tok < p && has(m.ent) {
 			best, bestTok = m.ent, m.tok
 			break
 		}
 	}
-	for k := len(x.spoke) - 1; k >= 0; k-- {
+	for k, n := lastBefore(x.spoke, p), 0; k >= 0 && n < maxLookBack; k, n = k-1, n+1 {
 		if m := x.spoke[k]; m.tok < p && has(m.ent) {
 			if m.tok > bestTok {
 				best = m.ent
@@ -282,11 +296,8 @@ func (x *extractor) resolveOrg(head string) int {
 // the last one that spoke or was named before it, or -1.
 func (x *extractor) resolveIt(p int) int {
 	best, bestTok := -1, -1
-	for k := len(x.reg.orgMentions) - 1; k >= 0; k-- {
-		if m := x.reg.orgMentions[k]; m.tok < p {
-			best, bestTok = m.ent, m.tok
-			break
-		}
+	if k := lastBefore(x.reg.orgMentions, p); k >= 0 {
+		best, bestTok = x.reg.orgMentions[k].ent, x.reg.orgMentions[k].tok
 	}
 	if x.lastOrg >= 0 && x.lastOrgTok > bestTok {
 		best = x.lastOrg
@@ -303,10 +314,14 @@ func isDemonymPlural(w string) bool {
 // usedLowercase reports whether the word w also stands in the body in
 // lower case: then "Prosecutors" opening a sentence is a common noun.
 func (x *extractor) usedLowercase(w string) bool {
-	for i := range x.toks {
-		if t := &x.toks[i]; t.kind == tokWord && !t.cap && int(t.e-t.s) == len(w) && x.lw(i) == w {
-			return true
+	if !x.lowerDone {
+		// Built once, on the first question of an article.
+		x.lowerDone = true
+		for i := range x.toks {
+			if t := &x.toks[i]; t.kind == tokWord && !t.cap {
+				x.lowerWords[x.lw(i)] = true
+			}
 		}
 	}
-	return false
+	return x.lowerWords[w]
 }
