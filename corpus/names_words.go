@@ -173,4 +173,5 @@ republican socialist nationalist unionist`)
 // documents speak for the body they come from: "the joint report from the
 // Food and Agriculture Organisation said" is the organisation's statement.
 var documents = wordSet(`report reports statement study survey letter
-document documents figures poll analysis paper review`)
+document documents figures poll analysis paper review data statistics
+estimates forecast forecasts`)

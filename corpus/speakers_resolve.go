@@ -34,6 +34,10 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 	if determiners[x.lw(a)] {
 		det, d = x.lw(a), a+1
 	}
+	// "according to Labor Department figures": the body speaks.
+	for b-1 > d && !x.toks[b-1].cap && documents[x.lwBare(b-1)] && x.toks[b-2].cap {
+		b--
+	}
 	if d >= b {
 		return false
 	}
