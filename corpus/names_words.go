@@ -175,3 +175,8 @@ republican socialist nationalist unionist`)
 var documents = wordSet(`report reports statement study survey letter
 document documents figures poll analysis paper review data statistics
 estimates forecast forecasts`)
+
+// committees head the names of bodies that keep lower-case words in their
+// names ("the Commons public accounts committee").
+var committees = wordSet(`committee commission inquiry council panel
+tribunal`)

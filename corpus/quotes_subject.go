@@ -100,6 +100,21 @@ func (x *extractor) collectLeftNP(j, s int) (int, int) {
 		b = j + 1
 	}
 	a := b
+	// "the Commons science and technology committee": a named body with
+	// lower-case words between its name and its head.
+	if j >= s && x.toks[j].kind == tokWord && !x.toks[j].cap && committees[x.lw(j)] {
+		for k := j - 1; k >= s && k >= j-5 && x.toks[k].kind == tokWord && x.toks[k].quote == 0; k-- {
+			if x.toks[k].cap {
+				if !notNames[x.lw(k)] && !nationalities[x.lw(k)] {
+					j = k
+				}
+				break
+			}
+			if w := x.lw(k); w != "and" && stopBeforeNP[w] || determiners[w] {
+				break
+			}
+		}
+	}
 	for k := j; k >= s && b-k <= 8; k-- {
 		t := &x.toks[k]
 		if t.kind == tokPunct && x.body[t.s] == '&' && k > s && x.toks[k-1].cap && a == k+1 {

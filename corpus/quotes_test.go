@@ -132,6 +132,7 @@ func TestFindQuotesKinds(t *testing.T) {
 		{"according to figures", "According to Labor Department figures, jobs rose by 2%.", "Labor Department", KindOrganisation},
 		{"single quotes", "‘We will not back down,’ Mr Smith said.", "Smith", KindPerson},
 		{"straight quotes inverted", `"It is a good deal," said Sue Essex.`, "Sue Essex", KindPerson},
+		{"named committee", "The Commons public accounts committee said the project was late. The committee added that costs had doubled.", "Commons public accounts committee", KindOrganisation},
 		{"quoted as saying", "Gordon Brown was quoted as saying the economy was strong.", "Gordon Brown", KindPerson},
 		{"role with modifier", "Finance Minister Ralph Goodale spoke first. The prime minister said the budget was fair.", "The prime minister", KindAnonymous},
 		{"role resolved", "Prime Minister Tony Blair arrived late. The prime minister said the budget was fair.", "Tony Blair", KindPerson},

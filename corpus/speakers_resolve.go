@@ -80,6 +80,12 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 			return true
 		}
 	}
+	if committees[head] && x.toks[d].cap && !nationalities[x.lwBare(d)] && !partyWords[x.lwBare(d)] {
+		// "the Commons science and technology committee added"
+		id := x.register(x.nameText(d, b), KindOrganisation)
+		x.setEnt(c, id, "")
+		return true
+	}
 	if orgNouns[head] {
 		for k := d; k < b; k++ {
 			if w := x.lwBare(k); nationalities[w] || places[w] {
