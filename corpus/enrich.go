@@ -11,16 +11,7 @@ import (
 func Enrich(a *Article) {
 	a.Speakers = dedupe(a.Speakers)
 	a.Regions = dedupe(a.Regions)
-	// Speakers and quotes: found in the text where the input gave none,
-	// tidied (Reuters codes, titles) where it did.
-	if a.Quotes == nil {
-		a.Quotes = FindQuotes(a)
-	}
-	if a.Speakers == nil {
-		a.Speakers = SpeakersOf(a.Quotes)
-	} else {
-		a.Speakers = CanonicalSpeakers(a.Speakers)
-	}
+	enrichSpeakers(a)
 	if a.Speakers == nil {
 		a.Speakers = []string{}
 	}

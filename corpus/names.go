@@ -167,7 +167,7 @@ func (x *extractor) joins(s, c int) bool {
 			j++
 		}
 		left := x.lwBare(c - 1)
-		return orgHeads[x.lwBare(j)] && !partyWords[left] && !parties[left] && (!orgWords[left] || strings.HasSuffix(left, "s"))
+		return orgNameHeads[x.lwBare(j)] && !partyWords[left] && !parties[left] && (!orgWords[left] || strings.HasSuffix(left, "s"))
 	}
 	return true
 }

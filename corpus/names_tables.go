@@ -195,6 +195,6 @@ var clauseStarters = wordSet(`and but or that while as when though although
 because since if after before then so yet where whereas once until who
 which whom quoted`)
 
-// honorifics are titles that say nothing of a speaker's role.
-var honorifics = wordSet(`mr mrs ms miss dr sir dame lord lady prof
+// speakerHonorifics are titles that say nothing of a speaker's role.
+var speakerHonorifics = wordSet(`mr mrs ms miss dr sir dame lord lady prof
 professor rev`)

@@ -152,9 +152,9 @@ var partyWords = wordSet(`tory conservative labour liberal democrat
 democratic republican green unionist nationalist socialist lib dem snp
 ukip`)
 
-// orgHeads end the name of an institution; "and" joins two halves of one
+// orgNameHeads end the name of an institution; "and" joins two halves of one
 // name only before one ("Securities and Exchange Commission").
-var orgHeads = wordSet(`commission association organisation organization
+var orgNameHeads = wordSet(`commission association organisation organization
 institute institution authority agency council committee board bureau
 department ministry office union federation confederation corporation
 company fund foundation society trust group service services bank

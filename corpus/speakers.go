@@ -211,6 +211,20 @@ func CanonicalSpeaker(name string) string {
 	return trimPossessive(out)
 }
 
+// enrichSpeakers fills an article's quotes and speakers from its text where
+// the input gave none, and tidies the speakers it gave (Reuters codes,
+// titles).
+func enrichSpeakers(a *Article) {
+	if a.Quotes == nil {
+		a.Quotes = FindQuotes(a)
+	}
+	if a.Speakers == nil {
+		a.Speakers = SpeakersOf(a.Quotes)
+	} else {
+		a.Speakers = CanonicalSpeakers(a.Speakers)
+	}
+}
+
 // CanonicalSpeakers tidies each of the speakers an input gave with
 // CanonicalSpeaker and keeps one of each SpeakerKey, in order.
 func CanonicalSpeakers(names []string) []string {

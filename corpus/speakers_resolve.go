@@ -183,7 +183,7 @@ func (x *extractor) setEnt(c *cue, id int, role string) {
 	ent := &x.reg.ents[id]
 	c.ent, c.kind, c.speaker = id, ent.kind, ent.name
 	c.role = role
-	if c.role == "" || honorifics[strings.ToLower(role)] && ent.role != "" {
+	if c.role == "" || speakerHonorifics[strings.ToLower(role)] && ent.role != "" {
 		c.role = ent.role // "Sir Digby" is still the "CBI director general"
 	}
 	if ent.kind == KindPerson {
