@@ -13,8 +13,8 @@ import (
 // of news, so that no month is dropped and the histogram is whole.
 const monthFacetSize = 1200
 
-// facetFields maps the names of the keyword facets to their fields.
-var facetFields = map[string]string{FacetSpeaker: fieldSpeaker, FacetRegion: fieldRegion}
+// facetFieldOf maps the names of the keyword facets to their fields.
+var facetFieldOf = map[string]string{FacetSpeaker: fieldSpeaker, FacetRegion: fieldRegion}
 
 // selection returns the values selected in the facet name.
 func (r *Request) selection(name string) []string {
@@ -44,7 +44,7 @@ func (r Request) without(name string) Request {
 func addFacets(sr *bleve.SearchRequest, r *Request) {
 	for _, name := range []string{FacetSpeaker, FacetRegion} {
 		if len(r.selection(name)) == 0 {
-			sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], r.FacetSize))
+			sr.AddFacet(name, bleve.NewFacetRequest(facetFieldOf[name], r.FacetSize))
 		}
 	}
 	sr.AddFacet(FacetDate, bleve.NewFacetRequest(fieldMonth, monthFacetSize))
@@ -73,7 +73,7 @@ func (x *Index) disjunctiveFacets(ctx context.Context, r *Request, into map[stri
 // articles r matches, without fetching hits.
 func (x *Index) facetCounts(ctx context.Context, r Request, name string, size int) ([]FacetValue, error) {
 	sr := bleve.NewSearchRequestOptions(buildQuery(&r), 0, 0, false)
-	sr.AddFacet(name, bleve.NewFacetRequest(facetFields[name], size))
+	sr.AddFacet(name, bleve.NewFacetRequest(facetFieldOf[name], size))
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("counting facet %s: %w", name, err)

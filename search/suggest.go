@@ -35,7 +35,7 @@ const (
 
 // FacetName checks that name is a facet whose values can be searched.
 func FacetName(name string) error {
-	if _, ok := facetFields[name]; !ok {
+	if _, ok := facetFieldOf[name]; !ok {
 		return paramErr("name", "must be %q or %q", FacetSpeaker, FacetRegion)
 	}
 	return nil
@@ -105,7 +105,7 @@ func (x *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion
 	}
 	per := (n + 2) / 3
 	for _, kind := range []string{FacetSpeaker, FacetRegion} {
-		values, err := x.dictValues(facetFields[kind], p, per)
+		values, err := x.dictValues(facetFieldOf[kind], p, per)
 		if err != nil {
 			return nil, err
 		}
