@@ -32,20 +32,16 @@ func sortOrder(s Sort) []string {
 
 // encodeCursor returns the cursor of a hit of a search sorted by s.
 func encodeCursor(s Sort, h *bsearch.DocumentMatch) string {
-	c := cursor{Sort: s}
-	for _, v := range h.Sort {
+	values := make([]string, len(h.Sort))
+	for i, v := range h.Sort {
 		if v == "_score" {
 			// bleve gives "_score" for the score; SearchAfter wants the
 			// number, written so that it parses back exactly.
 			v = strconv.FormatFloat(h.Score, 'g', -1, 64)
 		}
-		c.Values = append(c.Values, []byte(v))
+		values[i] = v
 	}
-	data, err := json.Marshal(c)
-	if err != nil {
-		return ""
-	}
-	return base64.RawURLEncoding.EncodeToString(data)
+	return encodeCursorValues(s, values...)
 }
 
 // decodeCursor reads a cursor, checking it was made for the sort s.
@@ -95,4 +91,18 @@ func setPlace(sr *bleve.SearchRequest, r *Request) {
 	}
 	sr.From = 0
 	sr.SearchAfter = after
+}
+
+// encodeCursorValues makes a cursor from sort values, as encodeCursor does
+// from a hit.
+func encodeCursorValues(s Sort, values ...string) string {
+	c := cursor{Sort: s}
+	for _, v := range values {
+		c.Values = append(c.Values, []byte(v))
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString(data)
 }

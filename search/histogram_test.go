@@ -1,0 +1,100 @@
+package search
+
+import (
+	"testing"
+	"time"
+)
+
+func TestBucketBounds(t *testing.T) {
+	d := func(s string) time.Time {
+		t.Helper()
+		v, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		name        string
+		first, last string
+		iv          Interval
+		wantFirst   string
+		wantLast    string
+		wantBuckets int
+	}{
+		{"days", "2025-05-20", "2025-05-24", IntervalDay, "2025-05-20", "2025-05-24", 4},
+		{"weeks start on Monday", "2025-05-22", "2025-06-02", IntervalWeek, "2025-05-19", "2025-06-02", 2},
+		{"months from the first", "2025-02-10", "2025-04-01", IntervalMonth, "2025-02-01", "2025-04-01", 2},
+		{"years", "2024-06-01", "2025-07-01", IntervalYear, "2024-01-01", "2026-01-01", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := bucketBounds(d(tt.first), d(tt.last), tt.iv)
+			if n := len(got) - 1; n != tt.wantBuckets {
+				t.Errorf("bucketBounds(%s, %s, %s): %d buckets, want %d", tt.first, tt.last, tt.iv, n, tt.wantBuckets)
+			}
+			if f, l := got[0].Format(time.DateOnly), got[len(got)-1].Format(time.DateOnly); f != tt.wantFirst || l != tt.wantLast {
+				t.Errorf("bucketBounds(%s, %s, %s) = %s … %s, want %s … %s", tt.first, tt.last, tt.iv, f, l, tt.wantFirst, tt.wantLast)
+			}
+		})
+	}
+}
+
+func TestAutoInterval(t *testing.T) {
+	tests := []struct {
+		days int
+		want Interval
+	}{
+		{1, IntervalDay}, {62, IntervalDay}, {63, IntervalWeek}, {180, IntervalWeek},
+		{200, IntervalMonth}, {3650, IntervalMonth}, {4000, IntervalYear},
+	}
+	for _, tt := range tests {
+		if got := autoInterval(time.Duration(tt.days) * 24 * time.Hour); got != tt.want {
+			t.Errorf("autoInterval(%d days) = %s, want %s", tt.days, got, tt.want)
+		}
+	}
+}
+
+func TestCursorRoundTrip(t *testing.T) {
+	tests := []struct {
+		name    string
+		cursor  string
+		sort    Sort
+		wantErr bool
+	}{
+		{"relevance", encodeCursorValues(SortRelevance, "1.25", "doc-1"), SortRelevance, false},
+		{"date", encodeCursorValues(SortDate, "\x20\x01\x00", "0.5", "doc-2"), SortDate, false},
+		{"other sort", encodeCursorValues(SortRelevance, "1.25", "doc-1"), SortDate, true},
+		{"not base64", "%%%", SortRelevance, true},
+		{"no score", encodeCursorValues(SortRelevance, "high", "doc-1"), SortRelevance, true},
+		{"too few values", encodeCursorValues(SortDate, "0.5", "doc-2"), SortDate, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := decodeCursor(tt.cursor, tt.sort)
+			if (err != nil) != tt.wantErr {
+				t.Errorf("decodeCursor(%q, %s) error = %v, want error %v", tt.cursor, tt.sort, err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestMatchesPrefix(t *testing.T) {
+	tests := []struct {
+		value, prefix string
+		want          bool
+	}{
+		{"Volodymyr Zelensky", "zel", true},
+		{"Volodymyr Zelensky", "volodymyr z", true},
+		{"Volodymyr Zelensky", "lensky", false},
+		{"Zürich", "zur", true},
+		{"São Paulo", "sao p", true},
+		{"Jean-Noël Barrot", "noel", true},
+		{"Kyiv", "", true},
+	}
+	for _, tt := range tests {
+		if got := matchesPrefix(tt.value, fold(tt.prefix)); got != tt.want {
+			t.Errorf("matchesPrefix(%q, %q) = %v, want %v", tt.value, tt.prefix, got, tt.want)
+		}
+	}
+}
