@@ -338,13 +338,18 @@ func TestBrowserExploresAStory(t *testing.T) {
 	b.screenshot("06-quotes")
 	b.open("/speakers/Volodymyr%20Zelensky")
 	b.screenshot("07-speaker")
+	b.open("/?q=ceasefire+ships+talks&speaker=Volodymyr+Zelensky&speaker=Emmanuel+Macron")
+	if got := eval[int](b, `document.querySelectorAll(".hit .snippet mark").length`); got == 0 {
+		t.Errorf("a search for ceasefire, ships and talks marks no word in the snippets")
+	}
+	b.screenshot("08-query-desktop")
 
 	// A phone: nothing wider than the screen.
 	b.do("a phone's screen", chromedp.EmulateViewport(390, 844))
 	for _, page := range []struct{ path, name string }{
-		{"/?speaker=Volodymyr+Zelensky", "08-phone-search"},
-		{"/articles/zelensky-grain", "09-phone-article"},
-		{"/quotes?q=grain", "10-phone-quotes"},
+		{"/?speaker=Volodymyr+Zelensky", "09-phone-search"},
+		{"/articles/zelensky-grain", "10-phone-article"},
+		{"/quotes?q=grain", "11-phone-quotes"},
 	} {
 		b.open(page.path)
 		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 390 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -60,6 +61,9 @@ func classify(err error) (int, apiErrorBody) {
 		msg := http.StatusText(he.Code)
 		if m, ok := he.Message.(string); ok {
 			msg = m
+		}
+		if he.Code == http.StatusRequestEntityTooLarge {
+			msg = fmt.Sprintf("the request body is larger than %d KiB", maxBodyBytes>>10)
 		}
 		return he.Code, apiErrorBody{Code: codeFor(he.Code), Message: msg}
 	}

@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -99,7 +100,7 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/static/:hash/:name", s.handleStatic)
 
 	e.GET("/api/search", s.handleSearch)
-	e.POST("/api/search", s.handlePostSearch, middleware.BodyLimit("64K"))
+	e.POST("/api/search", s.handlePostSearch, middleware.BodyLimit(strconv.Itoa(maxBodyBytes>>10)+"K"))
 	e.GET("/api/articles/:id", s.handleGetArticle)
 	e.GET("/api/facets/:name", s.handleFacetValues)
 	e.GET("/api/suggest", s.handleSuggest)
