@@ -61,10 +61,12 @@ func (x *Index) histogram(ctx context.Context, r *Request, months []FacetValue) 
 	if first.IsZero() {
 		return Histogram{Interval: orMonth(r.Interval), Buckets: []Bucket{}}, nil
 	}
-	if !r.From.IsZero() && day(r.From).After(first) {
+	// Dates the request gives bound the histogram, empty days and all:
+	// from=now-7d shows the whole week.
+	if !r.From.IsZero() {
 		first = day(r.From)
 	}
-	if !r.To.IsZero() && day(r.To).AddDate(0, 0, 1).Before(last) {
+	if !r.To.IsZero() {
 		last = day(r.To).AddDate(0, 0, 1)
 	}
 	iv := r.Interval

@@ -1,8 +1,12 @@
 package search
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
+
+	"dateline/corpus"
 )
 
 func TestBucketBounds(t *testing.T) {
@@ -96,5 +100,56 @@ func TestMatchesPrefix(t *testing.T) {
 		if got := matchesPrefix(tt.value, fold(tt.prefix)); got != tt.want {
 			t.Errorf("matchesPrefix(%q, %q) = %v, want %v", tt.value, tt.prefix, got, tt.want)
 		}
+	}
+}
+
+func TestHistogramOverIndex(t *testing.T) {
+	day := func(s string) time.Time {
+		v, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	x := mustIndex(t, []corpus.Article{
+		{ID: "old", Title: "Old news", Body: "grain", Published: day("2023-03-10"), Speakers: []string{}, Regions: []string{}},
+		{ID: "new", Title: "New news", Body: "grain", Published: day("2025-06-01"), Speakers: []string{}, Regions: []string{}},
+		{ID: "undated", Title: "No date", Body: "grain", Speakers: []string{}, Regions: []string{}},
+	})
+	tests := []struct {
+		name         string
+		r            Request
+		wantInterval Interval
+		wantBuckets  int
+		wantCount    int
+		wantErrParam string
+	}{
+		{name: "auto over two years counts by month", r: Request{Query: "grain"}, wantInterval: IntervalMonth, wantBuckets: 28, wantCount: 2},
+		{name: "years", r: Request{Query: "grain", Interval: IntervalYear}, wantInterval: IntervalYear, wantBuckets: 3, wantCount: 2},
+		{name: "days within dates", r: Request{Query: "grain", Interval: IntervalDay, From: day("2025-05-30"), To: day("2025-06-02")}, wantInterval: IntervalDay, wantBuckets: 4, wantCount: 1},
+		{name: "too many days", r: Request{Query: "grain", Interval: IntervalDay}, wantErrParam: "interval"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := x.Search(context.Background(), tt.r)
+			if tt.wantErrParam != "" {
+				var pe *ParamError
+				if !errors.As(err, &pe) || pe.Param != tt.wantErrParam {
+					t.Fatalf("Search(%+v) error = %v, want a ParamError for %s", tt.r, err, tt.wantErrParam)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Search: %v", err)
+			}
+			h := res.Histogram
+			total := 0
+			for _, b := range h.Buckets {
+				total += b.Count
+			}
+			if h.Interval != tt.wantInterval || len(h.Buckets) != tt.wantBuckets || total != tt.wantCount {
+				t.Errorf("Search(%+v) histogram: %s, %d buckets, %d articles; want %s, %d, %d", tt.r, h.Interval, len(h.Buckets), total, tt.wantInterval, tt.wantBuckets, tt.wantCount)
+			}
+		})
 	}
 }

@@ -251,6 +251,19 @@ func TestBrowserExploresAStory(t *testing.T) {
 		t.Errorf("home: total %q, want 12", got)
 	}
 
+	// A query typed and sent with Enter.
+	b.navigateBy("searching for ceasefire", chromedp.SendKeys(chromedp.CSS("#q"), "ceasefire"+kb.Enter))
+	if _, q := b.location(); q.Get("q") != "ceasefire" {
+		t.Errorf("after searching: query %v, want q=ceasefire", q)
+	}
+	if got := b.text(".summary .total"); got != "2" {
+		t.Errorf("ceasefire: total %q, want 2", got)
+	}
+	if got := b.text(".hit .snippet mark"); !strings.EqualFold(got, "ceasefire") {
+		t.Errorf("ceasefire: first mark in the snippets %q", got)
+	}
+	b.open("/")
+
 	// "/" focuses the search box; typing offers completions.
 	b.do("pressing /", pressKeys("/"))
 	if id := eval[string](b, `document.activeElement.id`); id != "q" {

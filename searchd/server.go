@@ -44,6 +44,10 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
+	// The client is the peer of the connection: forwarding headers are
+	// anyone's to write, and would let one client pass for many under the
+	// rate limit.
+	e.IPExtractor = echo.ExtractIPDirect()
 	e.Use(middleware.RequestID())
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRequestID: true, LogError: true,
