@@ -118,6 +118,7 @@ func (x *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion
 	}
 	sr := bleve.NewSearchRequestOptions(titlePrefixQuery(p), n-len(out), 0, false)
 	sr.Fields = []string{fieldTitle}
+	sr.SortBy(sortOrder(SortRelevance)) // equal scores in one order
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("completing titles: %w", err)
