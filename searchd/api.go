@@ -70,7 +70,7 @@ func (s *server) handleSearch(c echo.Context) error {
 }
 
 func (s *server) handleGetArticle(c echo.Context) error {
-	a, err := s.index.Get(c.Request().Context(), c.Param("id"))
+	a, err := s.index.Get(c.Request().Context(), articleID(c))
 	if err != nil {
 		return err
 	}

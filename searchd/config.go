@@ -25,6 +25,11 @@ type config struct {
 	ReadTimeout time.Duration
 	// WriteTimeout bounds writing an answer.
 	WriteTimeout time.Duration
+	// WriteToken is the bearer token writes and admin requests must carry;
+	// empty, writes are refused. Never logged.
+	WriteToken string
+	// Watch is a folder whose files are indexed as they appear and change.
+	Watch string
 }
 
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -37,6 +42,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", 15*time.Second, "longest time to read a request")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 30*time.Second, "longest time to write an answer")
+	fs.StringVar(&cfg.WriteToken, "write-token", "", "bearer `TOKEN` that POST/DELETE /api/articles and /api/admin require; without one, writes are refused")
+	fs.StringVar(&cfg.Watch, "watch", "", "index the files in `DIR` as they appear or change, and remove the articles of deleted files")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: searchd [flags]\n\nEvery flag can also be set by an environment variable: -index by DATELINE_INDEX,\n-read-timeout by DATELINE_READ_TIMEOUT, and so on; a flag given wins.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -78,6 +85,8 @@ func (c config) logAttrs() []any {
 		slog.String("log_format", c.LogFormat),
 		slog.String("read_timeout", c.ReadTimeout.String()),
 		slog.String("write_timeout", c.WriteTimeout.String()),
+		slog.Bool("writes_enabled", c.WriteToken != ""),
+		slog.String("watch", c.Watch),
 		slog.String("version", version()),
 	}
 }

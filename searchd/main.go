@@ -61,6 +61,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if err != nil {
 		return err
 	}
+	if cfg.Watch != "" {
+		w, err := newWatcher(cfg.Watch, x, log)
+		if err != nil {
+			return err
+		}
+		wctx, stopWatch := context.WithCancel(ctx)
+		watching := make(chan struct{})
+		go func() { w.run(wctx); close(watching) }()
+		// The watcher stops before the index closes.
+		defer func() { stopWatch(); <-watching }()
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", cfg.Addr, err)
@@ -84,6 +95,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if err := httpServer.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutting down: %w", err)
 	}
+	// A rebuild in progress is dropped; the index in use stays whole.
+	srv.tasks.stop()
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

@@ -19,6 +19,8 @@ type server struct {
 	log   *slog.Logger
 	pages *pages
 	echo  *echo.Echo
+	// tasks are the bulk writes and rebuilds, running and recent.
+	tasks *taskList
 }
 
 // newServer wires the handlers to the index.
@@ -27,7 +29,7 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, index: x, log: log, pages: p}
+	s := &server{cfg: cfg, index: x, log: log, pages: p, tasks: newTaskList(log)}
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
@@ -62,6 +64,13 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/api/search", s.handleSearch)
 	e.GET("/api/articles/:id", s.handleGetArticle)
 	e.GET("/healthz", s.handleHealth)
+
+	// Writes and admin requests need the write token (auth.go).
+	e.POST("/api/articles", s.handlePostArticles, s.requireToken)
+	e.DELETE("/api/articles/:id", s.handleDeleteArticle, s.requireToken)
+	e.POST("/api/admin/reindex", s.handleReindex, s.requireToken)
+	e.GET("/api/admin/tasks", s.handleTasks, s.requireToken)
+	e.GET("/api/admin/tasks/:id", s.handleTask, s.requireToken)
 }
 
 // httpServer returns the http.Server that serves s, with its timeouts.
