@@ -1,12 +1,15 @@
 package search
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"sync"
 	"time"
 
-	"github.com/golang/snappy"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
@@ -28,10 +31,12 @@ var (
 // given, before enrichment, in one bbolt file, keyed by id. The bleve index
 // beside it can be built again from it at any time (see Rebuild).
 //
-// An article is kept as its JSON compressed with snappy: a news article's
-// JSON shrinks to about half, and snappy costs a few microseconds an
-// article either way, where a stronger codec would slow rebuilds for a
-// few more percent.
+// An article is kept as its JSON compressed with DEFLATE at its fastest
+// level, behind a one-byte tag naming the codec. On Reuters-21578 that
+// takes the articles' JSON from 21.3 MB to 13.0 MB, where snappy left 17.8;
+// it costs about a tenth of the time indexing an article takes, and
+// reading back (a Get, a rebuild) is faster still. Pages are filled to
+// storeFill, not bbolt's half, for the same reason: size.
 //
 // The pending bucket makes the store and the index agree after a crash:
 // a write records its ids there in the same transaction that writes the
@@ -80,6 +85,7 @@ func (s *store) close() error { return s.db.Close() }
 func (s *store) write(puts []corpus.Article, deletes, settled []string) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		arts, pend := tx.Bucket(bucketArticles), tx.Bucket(bucketPending)
+		arts.FillPercent = storeFill
 		for _, id := range settled {
 			if err := pend.Delete([]byte(id)); err != nil {
 				return err
@@ -188,17 +194,45 @@ func (s *store) setMeta(key []byte, value string) error {
 	})
 }
 
+// codecFlate tags a stored article compressed with DEFLATE.
+const codecFlate = 'f'
+
+// storeFill is how full bbolt fills the article pages it splits: ids
+// arrive in no order, and the default of half full left Reuters-21578's
+// store at twice the size of its articles.
+const storeFill = 0.9
+
+var flateWriters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
 func encodeArticle(a *corpus.Article) ([]byte, error) {
 	data, err := json.Marshal(a)
 	if err != nil {
 		return nil, fmt.Errorf("encoding article %s: %w", a.ID, err)
 	}
-	return snappy.Encode(nil, data), nil
+	var buf bytes.Buffer
+	buf.Grow(len(data)/2 + 16)
+	buf.WriteByte(codecFlate)
+	w := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(w)
+	w.Reset(&buf)
+	if _, err := w.Write(data); err != nil {
+		return nil, fmt.Errorf("compressing article %s: %w", a.ID, err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("compressing article %s: %w", a.ID, err)
+	}
+	return buf.Bytes(), nil
 }
 
 func decodeArticle(data []byte) (corpus.Article, error) {
 	var a corpus.Article
-	raw, err := snappy.Decode(nil, data)
+	if len(data) == 0 || data[0] != codecFlate {
+		return a, errors.New("stored article in an unknown encoding")
+	}
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data[1:])))
 	if err != nil {
 		return a, fmt.Errorf("decompressing stored article: %w", err)
 	}
