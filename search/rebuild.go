@@ -65,6 +65,9 @@ func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (err error
 		}
 	}()
 
+	if progress != nil {
+		progress(Progress{Total: total})
+	}
 	done := 0
 	for after := ""; ; {
 		if err := ctx.Err(); err != nil {

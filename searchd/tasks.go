@@ -126,12 +126,14 @@ func (l *taskList) all() []taskView {
 }
 
 // update records progress: done and failed so far, total where known (0
-// where not), and one more batch. It logs now and then.
+// where not), and one more batch where done moved. It logs now and then.
 func (t *task) update(done, total, failed int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if done > t.view.Done {
+		t.view.Batches++
+	}
 	t.view.Done, t.view.Total, t.view.Failed = done, total, failed
-	t.view.Batches++
 	if time.Since(t.lastLog) >= progressLogEvery {
 		t.lastLog = time.Now()
 		t.log.Info("task progress", slog.Int("done", done), slog.Int("total", total), slog.Int("failed", failed))
