@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -99,6 +100,7 @@ func (s *server) postFiles(c echo.Context) error {
 	}
 	out := writeAnswer{IDs: []string{}}
 	for {
+		s.extendDeadlines(c)
 		part, err := mr.NextPart()
 		if err == io.EOF {
 			break
@@ -133,6 +135,25 @@ func (s *server) postFiles(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, "the form holds no file")
 	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// extendDeadlines gives a long write (many files, a bulk stream) another
+// round of the server's read and write timeouts. Those bound a whole
+// request, which a body of any size may outlast; renewed at each file or
+// batch, they still end a client that stalls.
+func (s *server) extendDeadlines(c echo.Context) {
+	rc := http.NewResponseController(c.Response())
+	rc.SetReadDeadline(deadline(s.cfg.ReadTimeout))
+	rc.SetWriteDeadline(deadline(s.cfg.WriteTimeout))
+}
+
+// deadline is d from now, or no deadline (the zero time) where d is not
+// positive, as http.Server reads its timeouts.
+func deadline(d time.Duration) time.Time {
+	if d <= 0 {
+		return time.Time{}
+	}
+	return time.Now().Add(d)
 }
 
 // readPart reads the articles of one uploaded file.

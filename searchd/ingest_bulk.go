@@ -87,14 +87,7 @@ func (s *server) handleBulk(c echo.Context) error {
 	var batch []corpus.Article
 	var lineErrs []lineError
 	writeFailed := false
-	extend := func() {
-		// The server's timeouts bound a whole request; a bulk body may
-		// take longer, so each batch buys it another round of them, and a
-		// stalled client still times out.
-		rc.SetReadDeadline(time.Now().Add(s.cfg.ReadTimeout))
-		rc.SetWriteDeadline(time.Now().Add(s.cfg.WriteTimeout))
-	}
-	extend()
+	s.extendDeadlines(c)
 	flush := func() error {
 		if len(batch) == 0 && len(lineErrs) == 0 {
 			return nil
@@ -114,7 +107,7 @@ func (s *server) handleBulk(c echo.Context) error {
 		sum.Failed += len(lineErrs)
 		t.update(sum.Written, 0, sum.Failed)
 		batch, lineErrs = batch[:0], nil
-		extend()
+		s.extendDeadlines(c)
 		if err := enc.Encode(line); err != nil {
 			return fmt.Errorf("answering: %w", err)
 		}
