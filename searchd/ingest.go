@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"path"
@@ -98,6 +99,17 @@ func (s *server) postFiles(c echo.Context) error {
 	if err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("reading the form: %v", err))
 	}
+	t := s.tasks.start("upload")
+	out, err := s.writeParts(c, mr, t)
+	t.finish(err)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// writeParts writes the files of a form one by one, reporting each on t.
+func (s *server) writeParts(c echo.Context, mr *multipart.Reader, t *task) (writeAnswer, error) {
 	out := writeAnswer{IDs: []string{}}
 	for {
 		s.extendDeadlines(c)
@@ -106,7 +118,7 @@ func (s *server) postFiles(c echo.Context) error {
 			break
 		}
 		if err != nil {
-			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("reading the form: %v", err))
+			return out, echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("reading the form: %v", err))
 		}
 		name := part.FileName()
 		if name == "" {
@@ -122,7 +134,7 @@ func (s *server) postFiles(c echo.Context) error {
 		}
 		if len(arts) > 0 {
 			if err := s.index.Put(arts); err != nil {
-				return err
+				return out, err
 			}
 			for _, a := range arts {
 				out.IDs = append(out.IDs, a.ID)
@@ -130,11 +142,12 @@ func (s *server) postFiles(c echo.Context) error {
 			out.Written += len(arts)
 		}
 		out.Files = append(out.Files, fa)
+		t.update(out.Written, 0, out.Failed)
 	}
 	if len(out.Files) == 0 {
-		return echo.NewHTTPError(http.StatusBadRequest, "the form holds no file")
+		return out, echo.NewHTTPError(http.StatusBadRequest, "the form holds no file")
 	}
-	return c.JSON(http.StatusOK, out)
+	return out, nil
 }
 
 // extendDeadlines gives a long write (many files, a bulk stream) another

@@ -5,6 +5,12 @@
 //
 // Where DIR holds no index yet, searchd creates one and fills it with the
 // bundled sample articles, so `go run ./searchd` is a whole demo.
+//
+// searchd owns its index, so articles are added through it: with a write
+// token (-write-token), POST /api/articles takes JSON, JSON Lines streams,
+// web pages and files, DELETE /api/articles/{id} removes one, and
+// POST /api/admin/reindex rebuilds the index from its article store while
+// searches go on; -watch DIR indexes the files of a folder as they come.
 package main
 
 import (
