@@ -23,9 +23,6 @@ var (
 	ErrLocked = errors.New("index is in use by another process")
 	// ErrNoIndex is returned when opening a path that holds no index.
 	ErrNoIndex = errors.New("no index")
-	// ErrOldLayout is returned when opening an index written before
-	// Dateline kept its articles beside the index.
-	ErrOldLayout = errors.New("index has no article store (an earlier layout)")
 )
 
 // Index is a Dateline index on disk: a directory holding the article store
@@ -87,17 +84,29 @@ func Create(path string) (*Index, error) {
 }
 
 // Open opens the index at path. It fails with ErrNoIndex where there is
-// none, with ErrLocked where another process holds it, and with
-// ErrOldLayout for an index of an earlier layout.
+// none, and with ErrLocked where another process holds it. An index of the
+// earlier layout (a bare bleve index, without the article store) is first
+// moved to the current one, reading its articles back from its stored
+// fields: that takes about as long as indexing them did, once.
 //
 // Writes a crash interrupted between the store and the index are applied
 // to the index here, so that the two agree again.
 func Open(path string) (*Index, error) {
-	if _, err := os.Stat(filepath.Join(path, storeFile)); err != nil {
-		if _, merr := os.Stat(filepath.Join(path, "index_meta.json")); merr == nil {
-			return nil, fmt.Errorf("opening index %s: %w; index the articles again into a new directory (indexer -index NEWDIR PATH...)", path, ErrOldLayout)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		// A migration that stopped between its two renames.
+		if _, oerr := os.Stat(path + ".old"); oerr == nil {
+			if err := os.Rename(path+".old", path); err != nil {
+				return nil, fmt.Errorf("opening index %s: putting back the index a migration moved: %w", path, err)
+			}
 		}
-		return nil, fmt.Errorf("opening index %s: %w", path, ErrNoIndex)
+	}
+	if _, err := os.Stat(filepath.Join(path, storeFile)); err != nil {
+		if _, merr := os.Stat(filepath.Join(path, "index_meta.json")); merr != nil {
+			return nil, fmt.Errorf("opening index %s: %w", path, ErrNoIndex)
+		}
+		if err := migrate(path); err != nil {
+			return nil, fmt.Errorf("opening index %s: moving it to the current layout: %w", path, err)
+		}
 	}
 	st, err := openStore(filepath.Join(path, storeFile), false)
 	if err != nil {

@@ -2,12 +2,14 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
 	"dateline/corpus"
@@ -87,15 +89,83 @@ func TestOpenSettlesPending(t *testing.T) {
 	}
 }
 
-func TestOpenOldLayout(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "old.idx")
-	bi, err := bleve.New(dir, bleve.NewIndexMapping())
-	if err != nil {
-		t.Fatal(err)
+// mustOldLayout writes arts into a bare bleve index at dir, as Dateline
+// did before the article store: every field of the article stored in it.
+func mustOldLayout(tb testing.TB, dir string, arts []corpus.Article) {
+	tb.Helper()
+	m := newMapping().(*mapping.IndexMappingImpl)
+	for _, name := range []string{"author", "site", "dateline", "language", "source", "quotes"} {
+		f := bleve.NewTextFieldMapping()
+		f.Index, f.Store = false, true
+		m.TypeMapping[docType].AddFieldMappingsAt(name, f)
 	}
-	bi.Close()
-	if _, err := Open(dir); !errors.Is(err, ErrOldLayout) {
-		t.Errorf("Open(old layout) err = %v, want ErrOldLayout", err)
+	bi, err := bleve.New(dir, m)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer bi.Close()
+	b := bi.NewBatch()
+	for i := range arts {
+		doc := toDocument(&arts[i])
+		doc["author"], doc["source"] = arts[i].Author, arts[i].Source
+		if len(arts[i].Quotes) > 0 {
+			q, _ := json.Marshal(arts[i].Quotes)
+			doc["quotes"] = string(q)
+		}
+		if err := b.Index(arts[i].ID, doc); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func TestOpenMigratesOldLayout(t *testing.T) {
+	arts := append([]corpus.Article(nil), testArticles...)
+	arts[0].Author, arts[0].Source = "Kyiv desk", "wire.jsonl"
+	tests := []struct {
+		name string
+		// crash moves the old index aside as a migration stopped between
+		// its renames would have left it.
+		crash bool
+	}{
+		{"old layout", false},
+		{"migration stopped midway", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "old.idx")
+			mustOldLayout(t, dir, arts)
+			if tt.crash {
+				if err := os.Rename(dir, dir+".old"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			x, err := Open(dir)
+			if err != nil {
+				t.Fatalf("Open(old layout): %v", err)
+			}
+			defer x.Close()
+			for _, want := range arts {
+				got, err := x.Get(context.Background(), want.ID)
+				if err != nil {
+					t.Fatalf("Get(%s) after migrating: %v", want.ID, err)
+				}
+				if diff := cmp.Diff(*enriched(want), got); diff != "" {
+					t.Errorf("Get(%s) after migrating (-want +got):\n%s", want.ID, diff)
+				}
+			}
+			res, err := x.Search(context.Background(), Request{Query: "grain"})
+			if err != nil || res.Total != 2 {
+				t.Errorf("Search(grain) after migrating: total %v, err %v; want 2", res, err)
+			}
+			for _, gone := range []string{dir + ".old", dir + ".migrating", filepath.Join(dir, "index_meta.json")} {
+				if _, err := os.Stat(gone); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("%s still there after migrating (stat err %v)", gone, err)
+				}
+			}
+		})
 	}
 }
 
