@@ -249,3 +249,24 @@ func decodeArticle(data []byte) (corpus.Article, error) {
 // go of it: long enough to ride out a process that is just closing, short
 // enough that a user learns at once that a running searchd holds it.
 const lockWait = 2 * time.Second
+
+// Each calls fn with every stored article, as it was given, in id order,
+// until fn returns an error, which Each returns. Writes may go on
+// meanwhile; an article written during the walk may or may not be seen.
+func (x *Index) Each(fn func(a corpus.Article) error) error {
+	for after := ""; ; {
+		arts, err := x.st.scan(after, rebuildBatch)
+		if err != nil {
+			return fmt.Errorf("reading the store: %w", err)
+		}
+		if len(arts) == 0 {
+			return nil
+		}
+		for _, a := range arts {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		after = arts[len(arts)-1].ID
+	}
+}

@@ -47,6 +47,12 @@ type watcher struct {
 
 // newWatcher starts watching dir and every folder below it.
 func newWatcher(dir string, x *search.Index, log *slog.Logger) (*watcher, error) {
+	// Absolute paths become the articles' sources, so that those of the
+	// folder can be told from any other when searchd starts again.
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("watching %s: %w", dir, err)
+	}
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("watching %s: %w", dir, err)
@@ -65,6 +71,34 @@ func newWatcher(dir string, x *search.Index, log *slog.Logger) (*watcher, error)
 		return nil, err
 	}
 	return w, nil
+}
+
+// recall finds the articles the index holds from files of the folder, as
+// their sources say, and has each such file looked at: one deleted while
+// searchd was not running takes its articles with it now.
+func (w *watcher) recall() error {
+	prefix := w.dir + string(filepath.Separator)
+	bySource := map[string][]string{}
+	err := w.index.Each(func(a corpus.Article) error {
+		if strings.HasPrefix(a.Source, prefix) {
+			bySource[a.Source] = append(bySource[a.Source], a.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	for p, ids := range bySource {
+		if _, ok := w.ids[p]; !ok {
+			w.ids[p] = ids
+		}
+	}
+	w.mu.Unlock()
+	for p := range bySource {
+		w.schedule(p)
+	}
+	return nil
 }
 
 // addTree watches dir and the folders below it, and schedules the files
@@ -104,6 +138,11 @@ func ignored(name string) bool {
 func (w *watcher) run(ctx context.Context) {
 	defer w.fsw.Close()
 	defer close(w.done)
+	go func() {
+		if err := w.recall(); err != nil {
+			w.log.Error("finding the articles of the folder's files", slog.Any("error", err))
+		}
+	}()
 	w.log.Info("watching for articles")
 	for {
 		select {

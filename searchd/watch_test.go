@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"dateline/corpus"
 	"dateline/search"
 )
 
@@ -124,5 +125,51 @@ func TestWatch(t *testing.T) {
 	time.Sleep(3 * watchSettle)
 	if n, _ := x.Count(); n != 2 {
 		t.Errorf("Count at the end = %d, want 2 (before, w2)", n)
+	}
+}
+
+// TestWatchAfterRestart deletes a watched file while no watcher runs: the
+// next watcher on the same index removes its article.
+func TestWatchAfterRestart(t *testing.T) {
+	dir := t.TempDir()
+	x, err := search.Create(filepath.Join(t.TempDir(), "restart.idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	// An article from elsewhere whose source names a file of that name
+	// must stay: only files of the folder count.
+	if err := x.Put([]corpus.Article{{ID: "upload", Title: "Uploaded", Body: "Sent by hand.", Source: "gone.txt"}}); err != nil {
+		t.Fatal(err)
+	}
+	watch := func() (stop func()) {
+		w, err := newWatcher(dir, x, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatalf("newWatcher: %v", err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { w.run(ctx); close(done) }()
+		return func() { cancel(); <-done }
+	}
+	gone := filepath.Join(dir, "gone.txt")
+	if err := os.WriteFile(gone, []byte("Gone soon\n\nThis file goes."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stop := watch()
+	if !waitFor(has(x, "gone")) {
+		t.Fatal("the file was not indexed")
+	}
+	stop()
+	if err := os.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	stop = watch()
+	defer stop()
+	if !waitFor(hasNot(x, "gone")) {
+		t.Error("the article of a file deleted while no watcher ran is still indexed")
+	}
+	if ok, _ := x.Has("upload"); !ok {
+		t.Error("an article from outside the folder was removed")
 	}
 }
