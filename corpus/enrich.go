@@ -11,6 +11,7 @@ import (
 func Enrich(a *Article) {
 	a.Speakers = dedupe(a.Speakers)
 	a.Regions = dedupe(a.Regions)
+	enrichRegions(a)
 	if a.Speakers == nil {
 		a.Speakers = []string{}
 	}

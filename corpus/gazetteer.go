@@ -1,0 +1,223 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/gengazetteer -geonames ../../shared/data/geonames -out gazetteer.tsv.gz
+
+// gazetteerData is the place list built by internal/gengazetteer from
+// GeoNames (geonames.org, CC BY 4.0): countries, first-level divisions and
+// cities of 15,000 people or more, with their English and Latin-script
+// spellings.
+//
+//go:embed gazetteer.tsv.gz
+var gazetteerData []byte
+
+// placeKind is the level of a place in the hierarchy.
+type placeKind uint8
+
+const (
+	kindCountry placeKind = iota
+	kindDivision
+	kindCity
+)
+
+// place is one gazetteer entry.
+type place struct {
+	name    string
+	kind    placeKind
+	parent  int32 // index of the division or country holding it; -1 for a country
+	country int32 // index of its country (itself for a country)
+	pop     int64
+	iso     string // ISO code of a country; "" otherwise
+}
+
+// nameRef ties a spelling to a place. primary is set where the spelling is
+// the place's own name (or its ASCII form) rather than an alternate, so
+// that "Georgia" is first the country and the US state, and never a city
+// that lists Georgia among its foreign names.
+type nameRef struct {
+	place   int32
+	primary bool
+}
+
+// gazetteer is the decoded place list and its indexes.
+type gazetteer struct {
+	places []place
+	// byKey maps a folded spelling (see foldKey) to the places it names.
+	byKey map[string][]nameRef
+	// maxTokens maps the first token of a folded spelling to the largest
+	// number of tokens a spelling starting with it has: the matcher tries
+	// no longer phrase than that.
+	maxTokens map[string]uint8
+	// variants maps a canonical name to its spellings, canonical first.
+	variants   map[string][]string
+	countryISO map[string]int32
+	divisions  map[string]int32 // "CC.code" → place
+	neighbours map[int32][]int32
+}
+
+// division returns the place of a division code ("US.CT"), or -1.
+func (g *gazetteer) division(key string) int32 {
+	if d, ok := g.divisions[key]; ok {
+		return d
+	}
+	return -1
+}
+
+// loadGazetteer decodes the embedded place list once, on first use: it
+// takes a few tens of milliseconds, which a process that never looks at
+// regions should not pay.
+var loadGazetteer = sync.OnceValue(func() *gazetteer {
+	g, err := decodeGazetteer(bytes.NewReader(gazetteerData))
+	if err != nil {
+		// The file is part of the build; a broken one is a build error.
+		panic(fmt.Sprintf("corpus: embedded gazetteer: %v", err))
+	}
+	return g
+})
+
+func decodeGazetteer(r io.Reader) (*gazetteer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("opening gazetteer: %w", err)
+	}
+	g := &gazetteer{
+		byKey:      make(map[string][]nameRef, 200_000),
+		maxTokens:  make(map[string]uint8, 150_000),
+		variants:   make(map[string][]string, 40_000),
+		countryISO: make(map[string]int32, 256),
+		neighbours: make(map[int32][]int32, 256),
+	}
+	g.divisions = make(map[string]int32, 4096)
+	divisions := g.divisions
+	neighbourCodes := make(map[int32]string, 256)
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if text == "" || text[0] == '#' {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		var p place
+		var names string
+		switch {
+		case f[0] == "C" && len(f) >= 6:
+			p = place{name: f[2], kind: kindCountry, parent: -1, iso: f[1]}
+			p.pop, _ = strconv.ParseInt(f[3], 10, 64)
+			names = f[4]
+			neighbourCodes[int32(len(g.places))] = f[5]
+		case f[0] == "A" && len(f) >= 4:
+			p = place{name: f[2], kind: kindDivision}
+			c, ok := g.countryISO[f[1][:min(2, len(f[1]))]]
+			if !ok {
+				continue
+			}
+			p.parent, p.country = c, c
+			names = f[3]
+		case f[0] == "P" && len(f) >= 5:
+			p = place{name: f[2], kind: kindCity}
+			p.pop, _ = strconv.ParseInt(f[3], 10, 64)
+			if d, ok := divisions[f[1]]; ok {
+				p.parent, p.country = d, g.places[d].country
+			} else if c, ok := g.countryISO[f[1][:min(2, len(f[1]))]]; ok {
+				p.parent, p.country = c, c
+			} else {
+				continue
+			}
+			names = f[4]
+		default:
+			return nil, fmt.Errorf("gazetteer line %d: malformed", line)
+		}
+		id := int32(len(g.places))
+		if p.kind == kindCountry {
+			p.country = id
+			g.countryISO[p.iso] = id
+		}
+		if p.kind == kindDivision {
+			divisions[f[1]] = id
+		}
+		g.places = append(g.places, p)
+		nameKey := g.addName(p.name, id, true)
+		vs := g.variants[p.name]
+		if vs == nil {
+			vs = []string{p.name}
+		}
+		for v := range strings.SplitSeq(names, "|") {
+			if v == "" {
+				continue
+			}
+			// The ASCII form of the name counts as the name itself.
+			key := foldKey(v)
+			g.addKey(key, id, key == nameKey || p.kind == kindCountry)
+			if !containsString(vs, v) {
+				vs = append(vs, v)
+			}
+		}
+		g.variants[p.name] = vs
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading gazetteer: %w", err)
+	}
+	for id, codes := range neighbourCodes {
+		for c := range strings.SplitSeq(codes, ",") {
+			if n, ok := g.countryISO[c]; ok {
+				g.neighbours[id] = append(g.neighbours[id], n)
+			}
+		}
+	}
+	return g, nil
+}
+
+// addName indexes one spelling of a place and returns its key.
+func (g *gazetteer) addName(name string, id int32, primary bool) string {
+	key := foldKey(name)
+	g.addKey(key, id, primary)
+	return key
+}
+
+func (g *gazetteer) addKey(key string, id int32, primary bool) {
+	if key == "" {
+		return
+	}
+	refs := g.byKey[key]
+	for i, r := range refs {
+		if r.place == id {
+			refs[i].primary = r.primary || primary
+			return
+		}
+	}
+	g.byKey[key] = append(refs, nameRef{place: id, primary: primary})
+	first, n := key, 1
+	if i := strings.IndexByte(key, ' '); i >= 0 {
+		first = key[:i]
+		n = strings.Count(key, " ") + 1
+	}
+	if n > 255 {
+		n = 255
+	}
+	if uint8(n) > g.maxTokens[first] {
+		g.maxTokens[first] = uint8(n)
+	}
+}
+
+func containsString(vs []string, s string) bool {
+	for _, v := range vs {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,138 @@
+package corpus
+
+import (
+	"strings"
+)
+
+// extraction is what the place matcher found in one article.
+type extraction struct {
+	mentions []mention
+	// demonyms are the countries named by nationality words ("Russian").
+	demonyms []int32
+	// surnames are the names seen as a person's ("Michael Jordan"): their
+	// other bare mentions in the article are the person too.
+	surnames []string
+	// hintCountry and hintDivision come from the dateline's second part
+	// ("GREENWICH, Conn.", "SALVADOR, Brazil"); -1 where there is none.
+	hintCountry, hintDivision int32
+}
+
+// extract finds the place names in an article's title, dateline and body,
+// and drops those that are words, people or parts of organisation names.
+func (g *gazetteer) extract(a *Article) *extraction {
+	x := &extraction{hintCountry: -1, hintDivision: -1}
+	m := &matcher{g: g}
+	var toks []token
+	if a.Title != "" {
+		toks = tokenize(a.Title, toks[:0])
+		x.scanSegment(m, toks, segTitle, 0, isHeadlineCase(toks))
+	}
+	if a.Dateline != "" {
+		place, rest, _ := strings.Cut(a.Dateline, ",")
+		toks = tokenize(place, toks[:0])
+		x.scanSegment(m, toks, segDateline, 0, true)
+		x.hintFrom(g, rest)
+	}
+	para := 0
+	for p := range strings.SplitSeq(a.Body, "\n\n") {
+		toks = tokenize(p, toks[:0])
+		x.scanSegment(m, toks, segBody, para, isShouted(toks))
+		para++
+	}
+	x.dropSurnames()
+	return x
+}
+
+// scanSegment matches one segment and keeps the mentions its context
+// allows.
+func (x *extraction) scanSegment(m *matcher, toks []token, seg segment, para int, caps bool) {
+	start := len(x.mentions)
+	x.mentions = m.scan(toks, seg, para, caps, x.mentions)
+	kept := x.mentions[:start]
+	prevLast := -2
+	for _, mn := range x.mentions[start:] {
+		ok, surname := keepMention(m.g, toks, &mn, prevLast)
+		prevLast = mn.last
+		if surname {
+			x.surnames = append(x.surnames, mn.key)
+		}
+		if ok {
+			kept = append(kept, mn)
+		}
+	}
+	x.mentions = kept
+	if seg != segDateline && !caps {
+		x.findDemonyms(m.g, toks)
+	}
+}
+
+// findDemonyms notes the countries named by nationality words.
+func (x *extraction) findDemonyms(g *gazetteer, toks []token) {
+	for i, t := range toks {
+		if !t.upper {
+			continue
+		}
+		iso, ok := demonyms[t.key]
+		if !ok && i+1 < len(toks) && toks[i+1].tight {
+			iso, ok = demonyms[t.key+" "+toks[i+1].key]
+		}
+		if !ok {
+			continue
+		}
+		if c, ok := g.countryISO[iso]; ok {
+			x.demonyms = append(x.demonyms, c)
+		}
+	}
+}
+
+// hintFrom reads the part of a dateline after the place: a US state
+// abbreviation or a country.
+func (x *extraction) hintFrom(g *gazetteer, rest string) {
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return
+	}
+	toks := tokenize(rest, nil)
+	if len(toks) == 0 || !toks[0].upper {
+		return
+	}
+	key := toks[0].key
+	if st, ok := usStateAbbrevs[strings.TrimSuffix(key, ".")]; ok {
+		x.hintDivision = g.division("US." + st)
+		return
+	}
+	if st, ok := usStateAbbrevs[key]; ok {
+		x.hintDivision = g.division("US." + st)
+		return
+	}
+	for n := min(len(toks), 4); n >= 1; n-- {
+		for _, r := range g.byKey[joinKeys(toks[:n])] {
+			switch g.places[r.place].kind {
+			case kindCountry:
+				x.hintCountry = r.place
+				return
+			case kindDivision:
+				if r.primary {
+					x.hintDivision = r.place
+					return
+				}
+			}
+		}
+	}
+}
+
+// isShouted reports whether a body paragraph is written in capitals, as
+// some wire tables are.
+func isShouted(toks []token) bool {
+	n, caps := 0, 0
+	for _, t := range toks {
+		if len(t.key) < 3 {
+			continue
+		}
+		n++
+		if t.allCaps {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*7
+}

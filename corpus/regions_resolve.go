@@ -1,0 +1,216 @@
+package corpus
+
+import "math"
+
+// resolve picks the place each mention names, in mention order.
+//
+// A name with several places (Georgia: a country and a US state; Moscow:
+// Russia's capital and a town in Idaho) goes to the one with the best
+// score: a country scores 10, a division 6.5 and a city the logarithm of
+// its population (about 6 for a million people), so by default the
+// better-known place wins; the other places of the article then add to
+// the score of candidates in their country (0.5 for the country's name, 1
+// where a city or division there is named), in a division that is named or
+// holds a named city (4), in a neighbouring country (0.5), or in the
+// country or division the dateline names (6). A small city (under
+// minPlainCityPop) needs such support, a preposition ("in Bolton") or a
+// dateline: a bare capitalised "Lawson" or "Young" is a person or a word
+// far more often than a town. "Atlanta ... Georgia" is the state,
+// "Tbilisi ... Georgia" the country.
+func (g *gazetteer) resolve(x *extraction) []int32 {
+	ctx := resolveContext{anchors: make(map[int32]float64), divisions: make(map[int32]bool)}
+	for _, m := range x.mentions {
+		c, ok := g.soleCountry(m.refs)
+		if !ok {
+			continue
+		}
+		ctx.anchors[c] = max(ctx.anchors[c], 0.5)
+		if g.onlyBelowCountry(m.refs) {
+			ctx.anchors[c] = 1
+			for _, r := range g.candidates(m.refs) {
+				if p := &g.places[r.place]; p.kind == kindCity && g.places[p.parent].kind == kindDivision {
+					ctx.divisions[p.parent] = true
+				} else if p.kind == kindDivision {
+					ctx.divisions[r.place] = true
+				}
+			}
+		}
+	}
+	out := make([]int32, len(x.mentions))
+	for i, m := range x.mentions {
+		out[i] = g.resolveOne(x, m, &ctx)
+	}
+	return out
+}
+
+// resolveContext is what the unambiguous mentions of an article say about
+// the ambiguous ones: the countries they lie in, with their weight, and
+// the divisions named or holding a named city.
+type resolveContext struct {
+	anchors   map[int32]float64
+	divisions map[int32]bool
+}
+
+// soleCountry reports the country all of refs lie in, if there is one.
+func (g *gazetteer) soleCountry(refs []nameRef) (int32, bool) {
+	c := int32(-1)
+	for _, r := range g.candidates(refs) {
+		pc := g.places[r.place].country
+		if c >= 0 && pc != c {
+			return -1, false
+		}
+		c = pc
+	}
+	return c, c >= 0
+}
+
+func (g *gazetteer) onlyBelowCountry(refs []nameRef) bool {
+	for _, r := range g.candidates(refs) {
+		if g.places[r.place].kind == kindCountry {
+			return false
+		}
+	}
+	return true
+}
+
+// candidates are the places a spelling names as their own name or, where
+// it is no place's own name, as an alternate: "Georgia" is never a city
+// that lists Georgia among its foreign names. An alternate still counts
+// where it is the spelling of a city five times the size of every city that
+// bears it as its own name and no country or division does: "Odessa" is
+// Odesa in Ukraine before Odessa, Texas.
+func (g *gazetteer) candidates(refs []nameRef) []nameRef {
+	if allPrimary(refs) {
+		return refs
+	}
+	var primaryPop int64
+	hasPrimary := false
+	for _, r := range refs {
+		if !r.primary {
+			continue
+		}
+		hasPrimary = true
+		p := &g.places[r.place]
+		if p.kind != kindCity {
+			primaryPop = math.MaxInt64
+			break
+		}
+		primaryPop = max(primaryPop, p.pop)
+	}
+	if !hasPrimary {
+		return refs
+	}
+	out := make([]nameRef, 0, len(refs))
+	for _, r := range refs {
+		if r.primary || primaryPop < math.MaxInt64/10 && g.places[r.place].pop >= 5*primaryPop {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func allPrimary(refs []nameRef) bool {
+	for _, r := range refs {
+		if !r.primary {
+			return false
+		}
+	}
+	return true
+}
+
+// baseScore ranks a place with no context.
+func (g *gazetteer) baseScore(id int32) float64 {
+	p := &g.places[id]
+	switch p.kind {
+	case kindCountry:
+		return 10
+	case kindDivision:
+		return 6.5
+	}
+	return math.Log10(float64(max(p.pop, 1000)))
+}
+
+// minHeadlineCityPop is the population a city needs to be taken from a
+// headline in capitals or title case, where any capitalised word could be
+// a small town's name.
+const minHeadlineCityPop = 250_000
+
+// minPlainCityPop is the population under which a city needs support from
+// its context (see resolve).
+const minPlainCityPop = 100_000
+
+func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) int32 {
+	cands := g.candidates(m.refs)
+	if m.key == "washington" {
+		return g.washington(m, cands)
+	}
+	best, bestScore := int32(-1), math.Inf(-1)
+	for _, r := range cands {
+		p := &g.places[r.place]
+		if m.caps && m.seg != segDateline && p.kind == kindCity && p.pop < minHeadlineCityPop {
+			continue
+		}
+		if p.kind == kindCity && p.pop < minPlainCityPop && m.seg != segDateline && !m.afterPrep &&
+			ctx.anchors[p.country] < 1 && !ctx.divisions[p.parent] && x.hintCountry != p.country {
+			continue
+		}
+		s := g.baseScore(r.place)
+		s += ctx.anchors[p.country]
+		if ctx.divisions[r.place] || p.parent >= 0 && ctx.divisions[p.parent] {
+			s += 4
+		}
+		for _, n := range g.neighbours[p.country] {
+			if ctx.anchors[n] > 0 {
+				s += 0.5
+				break
+			}
+		}
+		if x.hintDivision >= 0 && (p.parent == x.hintDivision || r.place == x.hintDivision) {
+			s += 6
+		}
+		if x.hintCountry >= 0 && p.country == x.hintCountry {
+			s += 6
+		}
+		if m.seg == segDateline && p.kind == kindCity {
+			s += 2 // a dateline names a city
+		}
+		if s > bestScore {
+			best, bestScore = r.place, s
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	// "the Zaporozhye region": the division, not its seat.
+	if p := &g.places[best]; m.beforeDivision && p.kind == kindCity && p.parent >= 0 && g.places[p.parent].kind == kindDivision {
+		return p.parent
+	}
+	return best
+}
+
+// washington resolves "Washington": the state where "state" follows, the
+// city in a dateline or after a place preposition ("in Washington"), and
+// otherwise the United States government it stands for in news ("Washington
+// says").
+func (g *gazetteer) washington(m mention, cands []nameRef) int32 {
+	var city, state int32 = -1, -1
+	for _, r := range cands {
+		p := &g.places[r.place]
+		if p.country != g.countryISO["US"] {
+			continue
+		}
+		switch {
+		case p.kind == kindDivision:
+			state = r.place
+		case p.kind == kindCity && (city < 0 || p.pop > g.places[city].pop):
+			city = r.place
+		}
+	}
+	switch {
+	case m.beforeState && state >= 0:
+		return state
+	case (m.seg == segDateline || m.afterPrep) && city >= 0:
+		return city
+	}
+	return g.countryISO["US"]
+}
