@@ -27,6 +27,8 @@ type mention struct {
 	// Washington"), a division word after ("Kherson region"), "state"
 	// after ("Washington state").
 	afterPrep, beforeDivision, beforeState bool
+	// shouting is set for a name written in capitals in running text.
+	shouting bool
 }
 
 // matcher scans one text segment for gazetteer names.
@@ -62,7 +64,8 @@ func (m *matcher) scan(toks []token, seg segment, para int, caps bool, ms []ment
 			if refs == nil {
 				continue
 			}
-			ms = append(ms, mention{seg: seg, first: i, last: i + n - 1, key: key, refs: refs, para: para, caps: caps})
+			ms = append(ms, mention{seg: seg, first: i, last: i + n - 1, key: key, refs: refs, para: para, caps: caps,
+				shouting: !caps && t.allCaps && !strings.Contains(t.text, ".")})
 			i += n
 			found = true
 			break

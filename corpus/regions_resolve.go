@@ -18,15 +18,15 @@ import "math"
 // far more often than a town. "Atlanta ... Georgia" is the state,
 // "Tbilisi ... Georgia" the country.
 func (g *gazetteer) resolve(x *extraction) []int32 {
-	ctx := resolveContext{anchors: make(map[int32]float64), divisions: make(map[int32]bool)}
+	ctx := resolveContext{anchors: make(map[int32][]anchor), divisions: make(map[int32]bool)}
 	for _, m := range x.mentions {
 		c, ok := g.soleCountry(m.refs)
 		if !ok {
 			continue
 		}
-		ctx.anchors[c] = max(ctx.anchors[c], 0.5)
+		w := 0.5
 		if g.onlyBelowCountry(m.refs) {
-			ctx.anchors[c] = 1
+			w = 1
 			for _, r := range g.candidates(m.refs) {
 				if p := &g.places[r.place]; p.kind == kindCity && g.places[p.parent].kind == kindDivision {
 					ctx.divisions[p.parent] = true
@@ -35,10 +35,34 @@ func (g *gazetteer) resolve(x *extraction) []int32 {
 				}
 			}
 		}
+		ctx.anchors[c] = append(ctx.anchors[c], anchor{key: m.key, weight: w})
 	}
 	out := make([]int32, len(x.mentions))
 	for i, m := range x.mentions {
 		out[i] = g.resolveOne(x, m, &ctx)
+	}
+	// A second pass lets the places the first one settled support the
+	// rest: "London" has namesakes, so it anchors nothing at first, but
+	// once it is London, England, "Greenwich" is the one in England.
+	added := false
+	for i, id := range out {
+		if id < 0 || len(g.candidates(x.mentions[i].refs)) < 2 {
+			continue
+		}
+		w := 0.5
+		if p := &g.places[id]; p.kind != kindCountry {
+			w = 1
+			if p.kind == kindCity && p.pop >= minPlainCityPop {
+				ctx.divisions[p.parent] = true
+			}
+		}
+		ctx.anchors[g.places[id].country] = append(ctx.anchors[g.places[id].country], anchor{key: x.mentions[i].key, weight: w})
+		added = true
+	}
+	if added {
+		for i, m := range x.mentions {
+			out[i] = g.resolveOne(x, m, &ctx)
+		}
 	}
 	return out
 }
@@ -47,8 +71,27 @@ func (g *gazetteer) resolve(x *extraction) []int32 {
 // the ambiguous ones: the countries they lie in, with their weight, and
 // the divisions named or holding a named city.
 type resolveContext struct {
-	anchors   map[int32]float64
+	anchors   map[int32][]anchor
 	divisions map[int32]bool
+}
+
+// anchor is one unambiguous mention's support for its country.
+type anchor struct {
+	key    string
+	weight float64
+}
+
+// anchor returns the support a country has from mentions other than of
+// key: a name cannot vouch for itself ("Somerset" names only American
+// towns, which does not make the story American).
+func (c *resolveContext) anchor(country int32, key string) float64 {
+	best := 0.0
+	for _, a := range c.anchors[country] {
+		if a.key != key {
+			best = max(best, a.weight)
+		}
+	}
+	return best
 }
 
 // soleCountry reports the country all of refs lie in, if there is one.
@@ -102,11 +145,28 @@ func (g *gazetteer) candidates(refs []nameRef) []nameRef {
 	}
 	out := make([]nameRef, 0, len(refs))
 	for _, r := range refs {
-		if r.primary || primaryPop < math.MaxInt64/10 && g.places[r.place].pop >= 5*primaryPop {
+		if r.primary || primaryPop < math.MaxInt64/10 && g.places[r.place].pop >= 5*primaryPop || g.isBigCityOf(r.place, refs) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// isBigCityOf reports whether a city of a million people or more lies in
+// a division that bears the same name as its own: "New York" is New York
+// City as much as the state, and the city's population makes it the
+// default (see baseScore) unless "state" follows.
+func (g *gazetteer) isBigCityOf(id int32, refs []nameRef) bool {
+	p := &g.places[id]
+	if p.kind != kindCity || p.pop < 1_000_000 {
+		return false
+	}
+	for _, r := range refs {
+		if r.primary && r.place == p.parent {
+			return true
+		}
+	}
+	return false
 }
 
 func allPrimary(refs []nameRef) bool {
@@ -150,17 +210,21 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 		if m.caps && m.seg != segDateline && p.kind == kindCity && p.pop < minHeadlineCityPop {
 			continue
 		}
-		if p.kind == kindCity && p.pop < minPlainCityPop && m.seg != segDateline && !m.afterPrep &&
-			ctx.anchors[p.country] < 1 && !ctx.divisions[p.parent] && x.hintCountry != p.country {
+		if p.kind == kindCity && p.pop < minPlainCityPop && !g.supported(x, m, p, ctx) {
+			continue
+		}
+		// An acronym in running text ("SUV", "GAO") is no city's name;
+		// only a country's short form (US, UAE) is written so.
+		if m.shouting && p.kind != kindCountry {
 			continue
 		}
 		s := g.baseScore(r.place)
-		s += ctx.anchors[p.country]
+		s += ctx.anchor(p.country, m.key)
 		if ctx.divisions[r.place] || p.parent >= 0 && ctx.divisions[p.parent] {
 			s += 4
 		}
 		for _, n := range g.neighbours[p.country] {
-			if ctx.anchors[n] > 0 {
+			if ctx.anchor(n, m.key) > 0 {
 				s += 0.5
 				break
 			}
@@ -182,10 +246,24 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 		return -1
 	}
 	// "the Zaporozhye region": the division, not its seat.
-	if p := &g.places[best]; m.beforeDivision && p.kind == kindCity && p.parent >= 0 && g.places[p.parent].kind == kindDivision {
+	if p := &g.places[best]; (m.beforeDivision || m.beforeState) && p.kind == kindCity && p.parent >= 0 && g.places[p.parent].kind == kindDivision {
 		return p.parent
 	}
 	return best
+}
+
+// supported reports whether a small city has the support it needs: a
+// dateline, its division named, another place of its country named, or a
+// preposition before it ("in Gateshead") in a story that names its
+// country. A town of the same name elsewhere in the world ("Somerset",
+// Kentucky, in a story on English counties) has none.
+func (g *gazetteer) supported(x *extraction, m mention, p *place, ctx *resolveContext) bool {
+	switch {
+	case m.seg == segDateline, ctx.anchor(p.country, m.key) >= 1,
+		x.hintCountry == p.country, x.hintDivision >= 0 && x.hintDivision == p.parent:
+		return true
+	}
+	return m.afterPrep && ctx.anchor(p.country, m.key) > 0
 }
 
 // washington resolves "Washington": the state where "state" follows, the

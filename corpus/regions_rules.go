@@ -38,6 +38,11 @@ func keepMention(g *gazetteer, toks []token, m *mention, prevLast int) (keep, su
 	if m.key == "america" && prev != nil && continentLeads[prev.key] {
 		return false, false
 	}
+	// "Las Vegas style resorts", "Soviet-style": a style, not a place;
+	// "US dollar": a currency.
+	if next != nil && (next.key == "style" || currencyWords[next.key]) {
+		return false, false
+	}
 	// "Washington Post", "Manchester United", "New York Stock Exchange".
 	if next != nil && next.upper && orgTails[next.key] && !next.sentStart {
 		return false, false

@@ -38,8 +38,11 @@ var stopNames = set(
 	"sama", "alliance", "commonwealth", "white house", "western", "eastern", "northern", "southern",
 	"northeast", "northwest", "southeast", "southwest", "asia", "africa", "europe", "oceania",
 	"antarctica", "warburg", "lombard", "redland", "man", "sur", "via", "post", "bella", "ada", "ore",
+	// Compass regions, and metonyms for institutions rather than places.
+	"south west", "north west", "south east", "north east", "westminster", "whitehall", "midlands",
+	"capitol hill", "wall street", "st james", "downing street", "fleet street", "city of london",
 	// Acronyms and brands that are small places' names too.
-	"gao", "fao", "ifo", "ico", "irna", "bally", "toyota", "honda", "nissan", "mazda", "sharp", "tata",
+	"google", "yahoo", "gao", "fao", "ifo", "ico", "irna", "bally", "toyota", "honda", "nissan", "mazda", "sharp", "tata",
 	// First names and surnames far more often than places in news.
 	"florence", "eugene", "regina", "marion", "troy", "carson", "warren", "lawrence", "davis",
 	"tyler", "irving", "chandler", "norman", "milton", "gary", "jackson", "clinton", "franklin", "hamilton",
@@ -47,6 +50,7 @@ var stopNames = set(
 	"lincoln", "douglas", "elizabeth", "beaumont", "mesa", "hemet", "lafayette", "arlington",
 	"taft", "harper", "wilson", "bush", "david", "michael", "martin", "paul", "lawson", "baker", "james",
 	"thomas", "george", "william", "john", "peter", "robert", "charles", "edward", "henry", "albert",
+	"frederick", "alexander", "francis", "patrick", "richard", "arthur", "vincent", "leon", "marshall",
 )
 
 // leadWords may stand capitalised right before a place without making it
@@ -156,6 +160,13 @@ var clubLeads = set(
 	"sparta", "slavia", "lokomotiv", "spartak", "cska", "red", "fc", "afc", "rc", "sv", "psv", "vfb", "vfl",
 	"royal", "greater", "new", "port", "air", "radio", "club", "team", "visit", "bank", "central",
 )
+
+// currencyWords after a country's name make a currency's name, not a
+// place: "US dollar", "Hong Kong dollars".
+var currencyWords = set("dollar", "dollars", "pound", "pounds", "franc", "francs", "mark", "marks",
+	"yen", "lira", "peso", "pesos", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "crown",
+	"crowns", "krona", "krone", "guilder", "guilders", "rand", "real", "yuan", "won", "ringgit", "baht",
+	"shilling", "shillings", "dinar", "dinars", "riyal", "riyals")
 
 // continentLeads before "America" make it a continent, not the United
 // States: "South America", "Latin America".

@@ -115,7 +115,9 @@ func (g *gazetteer) addCity(f []string) error {
 		names = append(names, strings.Split(f[3], ",")...)
 	}
 	c.variants = latinVariants(c.name, names...)
-	c.variants = mergeVariants(c.variants, abbreviated(c.variants))
+	// Only the name itself is abbreviated: an alternate "Saint James"
+	// (Vũng Tàu's old French name) must not become "St James".
+	c.variants = mergeVariants(c.variants, abbreviated([]string{f[1], f[2]}))
 	g.cities = append(g.cities, c)
 	return nil
 }

@@ -124,7 +124,7 @@ var countryExtras = map[string][]string{
 	"KH": {"Kampuchea"},
 	"RS": {"Yugoslavia"},
 	"WS": {"Western Samoa"},
-	"KR": {"Republic of Korea"},
+	"KR": {"Korea", "Republic of Korea"},
 	"KP": {"Democratic People's Republic of Korea", "DPRK"},
 	"CN": {"People's Republic of China", "PRC", "Mainland China"},
 	"TW": {"Republic of China"},
