@@ -39,6 +39,7 @@ type place struct {
 	country int32 // index of its country (itself for a country)
 	pop     int64
 	iso     string // ISO code of a country; "" otherwise
+	names   string // its other spellings, "|"-separated, as the file has them
 }
 
 // nameRef ties a spelling to a place. primary is set where the spelling is
@@ -58,9 +59,7 @@ type gazetteer struct {
 	// maxTokens maps the first token of a folded spelling to the largest
 	// number of tokens a spelling starting with it has: the matcher tries
 	// no longer phrase than that.
-	maxTokens map[string]uint8
-	// variants maps a canonical name to its spellings, canonical first.
-	variants   map[string][]string
+	maxTokens  map[string]uint8
 	countryISO map[string]int32
 	divisions  map[string]int32 // "CC.code" → place
 	neighbours map[int32][]int32
@@ -92,9 +91,8 @@ func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 		return nil, fmt.Errorf("opening gazetteer: %w", err)
 	}
 	g := &gazetteer{
-		byKey:      make(map[string][]nameRef, 200_000),
-		maxTokens:  make(map[string]uint8, 150_000),
-		variants:   make(map[string][]string, 40_000),
+		byKey:      make(map[string][]nameRef, 90_000),
+		maxTokens:  make(map[string]uint8, 70_000),
 		countryISO: make(map[string]int32, 256),
 		neighbours: make(map[int32][]int32, 256),
 	}
@@ -149,24 +147,23 @@ func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 		if p.kind == kindDivision {
 			divisions[f[1]] = id
 		}
+		p.names = names
 		g.places = append(g.places, p)
 		nameKey := g.addName(p.name, id, true)
-		vs := g.variants[p.name]
-		if vs == nil {
-			vs = []string{p.name}
-		}
-		for v := range strings.SplitSeq(names, "|") {
+		// Lower-casing the whole list at once spares an allocation per
+		// spelling: most keys are then slices of it (see foldKey).
+		for v := range strings.SplitSeq(strings.ToLower(names), "|") {
 			if v == "" {
 				continue
 			}
-			// The ASCII form of the name counts as the name itself.
-			key := foldKey(v)
-			g.addKey(key, id, key == nameKey || p.kind == kindCountry)
-			if !containsString(vs, v) {
-				vs = append(vs, v)
+			key := v
+			if !isPlainName(v) {
+				key = foldKey(v)
 			}
+			// The ASCII form of the name counts as the name itself, and
+			// a country's English short forms (US, Britain) as its name.
+			g.addKey(key, id, key == nameKey || p.kind == kindCountry)
 		}
-		g.variants[p.name] = vs
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading gazetteer: %w", err)

@@ -134,7 +134,9 @@ func (g *gazetteer) names(w map[int32]*placeWeight) []string {
 		if c := cmp.Compare(w[a].first, w[b].first); c != 0 {
 			return c
 		}
-		return cmp.Compare(g.places[a].kind, g.places[b].kind)
+		// Of equal weight, the place the text names comes before the
+		// parents it brings along: Donetsk, then Ukraine.
+		return cmp.Compare(g.places[b].kind, g.places[a].kind)
 	})
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {

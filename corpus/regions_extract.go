@@ -52,12 +52,12 @@ func (x *extraction) scanSegment(m *matcher, toks []token, seg segment, para int
 	prevLast := -2
 	for _, mn := range x.mentions[start:] {
 		ok, surname := keepMention(m.g, toks, &mn, prevLast)
-		prevLast = mn.last
 		if surname {
 			x.surnames = append(x.surnames, mn.key)
 		}
 		if ok {
 			kept = append(kept, mn)
+			prevLast = mn.last
 		}
 	}
 	x.mentions = kept

@@ -58,7 +58,7 @@ func keepMention(g *gazetteer, toks []token, m *mention, prevLast int) (keep, su
 			return false, m.first == m.last
 		case leadWords[prev.key], demonyms[prev.key] != "", prev.allCaps && len(prev.key) <= 4:
 		default:
-			return false, m.first == m.last && !clubLeads[prev.key] && !prev.sentStart
+			return false, m.first == m.last && !clubLeads[prev.key]
 		}
 	}
 	// A capitalised word right after that is neither an office nor a
