@@ -62,6 +62,9 @@ type gazetteer struct {
 	maxTokens  map[string]uint8
 	countryISO map[string]int32
 	divisions  map[string]int32 // "CC.code" → place
+	// words are the keys of city spellings that are also English words
+	// (reading, nice, hull): see resolveOne.
+	words      map[string]bool
 	neighbours map[int32][]int32
 }
 
@@ -117,6 +120,12 @@ func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 			p.pop, _ = strconv.ParseInt(f[3], 10, 64)
 			names = f[4]
 			neighbourCodes[int32(len(g.places))] = f[5]
+		case f[0] == "W" && len(f) >= 2:
+			g.words = make(map[string]bool, 1024)
+			for w := range strings.SplitSeq(f[1], "|") {
+				g.words[w] = true
+			}
+			continue
 		case f[0] == "A" && len(f) >= 4:
 			p = place{name: f[2], kind: kindDivision}
 			c, ok := g.countryISO[f[1][:min(2, len(f[1]))]]

@@ -49,15 +49,13 @@ func (x *extraction) scanSegment(m *matcher, toks []token, seg segment, para int
 	start := len(x.mentions)
 	x.mentions = m.scan(toks, seg, para, caps, x.mentions)
 	kept := x.mentions[:start]
-	prevLast := -2
 	for _, mn := range x.mentions[start:] {
-		ok, surname := keepMention(m.g, toks, &mn, prevLast)
+		ok, surname := keepMention(m.g, toks, &mn)
 		if surname {
 			x.surnames = append(x.surnames, mn.key)
 		}
 		if ok {
 			kept = append(kept, mn)
-			prevLast = mn.last
 		}
 	}
 	x.mentions = kept

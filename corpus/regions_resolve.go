@@ -195,6 +195,10 @@ func (g *gazetteer) baseScore(id int32) float64 {
 // a small town's name.
 const minHeadlineCityPop = 250_000
 
+// minWordCityPop is the population from which a city whose name is also
+// an English word needs no preposition.
+const minWordCityPop = 1_000_000
+
 // minPlainCityPop is the population under which a city needs support from
 // its context (see resolve).
 const minPlainCityPop = 100_000
@@ -211,6 +215,12 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 			continue
 		}
 		if p.kind == kindCity && p.pop < minPlainCityPop && !g.supported(x, m, p, ctx) {
+			continue
+		}
+		// A city whose name is also a word ("Reading", "Nice", "Hull")
+		// counts after a preposition ("in Reading") or in a dateline only;
+		// a city of a million people (Cologne, Phoenix) is safe enough.
+		if p.kind == kindCity && p.pop < minWordCityPop && g.words[m.key] && !m.afterPrep && m.seg != segDateline {
 			continue
 		}
 		// An acronym in running text ("SUV", "GAO") is no city's name;

@@ -1,10 +1,10 @@
 package corpus
 
 // keepMention decides from its neighbours whether a matched name is a place
-// here, and whether it is a person's surname. prevLast is the last token
-// of the mention before it in the same segment, so that two places side
-// by side ("Washington Moscow talks") do not rule each other out.
-func keepMention(g *gazetteer, toks []token, m *mention, prevLast int) (keep, surname bool) {
+// here, and whether it is a person's surname. Two capitalised names side
+// by side rule each other out: "Lindsay Davenport" is a person although
+// both are towns.
+func keepMention(g *gazetteer, toks []token, m *mention) (keep, surname bool) {
 	if m.seg != segDateline && (stopNames[m.key] || demonyms[m.key] != "") {
 		return false, false
 	}
@@ -52,11 +52,11 @@ func keepMention(g *gazetteer, toks []token, m *mention, prevLast int) (keep, su
 	}
 	// A capitalised word right before: "Michael Jordan", "Mr Hamilton",
 	// "Real Madrid". Sentence openers, compass words and places are fine.
-	if prev != nil && first.tight && prev.upper && m.first-1 != prevLast {
+	if prev != nil && first.tight && prev.upper {
 		switch {
 		case honorifics[prev.key]:
 			return false, m.first == m.last
-		case leadWords[prev.key], demonyms[prev.key] != "", prev.allCaps && len(prev.key) <= 4:
+		case leadWords[prev.key], demonyms[prev.key] != "", prev.allCaps && len(prev.key) <= 4, g.isCountryKey(prev.key):
 		default:
 			return false, m.first == m.last && !clubLeads[prev.key]
 		}
@@ -86,4 +86,14 @@ func (x *extraction) dropSurnames() {
 		kept = append(kept, m)
 	}
 	x.mentions = kept
+}
+
+// isCountryKey reports whether a one-word key is a country's name.
+func (g *gazetteer) isCountryKey(key string) bool {
+	for _, r := range g.byKey[key] {
+		if r.primary && g.places[r.place].kind == kindCountry {
+			return true
+		}
+	}
+	return false
 }

@@ -33,6 +33,24 @@ type gazetteer struct {
 	countries []country
 	divisions []division
 	cities    []city
+	words     map[string]bool // lower-case English words
+}
+
+// loadWords reads an English word list, keeping the words written in lower
+// case: "reading" is a word, "Paris" in the list is a name.
+func loadWords(path string) (map[string]bool, error) {
+	words := make(map[string]bool, 80_000)
+	err := eachRow(path, 1, func(f []string) error {
+		w := f[0]
+		if w != "" && strings.ToLower(w) == w && !strings.Contains(w, "'") {
+			words[w] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the word list (install Debian's wbritish or pass -words): %w", err)
+	}
+	return words, nil
 }
 
 // minAlternatePop is the population from which a city keeps its alternate

@@ -12,6 +12,11 @@
 // Usage:
 //
 //	gengazetteer -geonames ../../shared/data/geonames -out gazetteer.tsv.gz
+//
+// The English word list (-words, Debian's wbritish) marks the spellings
+// that are also ordinary words (Reading, Nice, Mobile, Hull): the matcher
+// takes those only where the text makes them places. Alternates of fewer
+// than four letters are dropped as fragments.
 package main
 
 import (
@@ -31,11 +36,15 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("gengazetteer", flag.ContinueOnError)
 	dir := fs.String("geonames", "../../shared/data/geonames", "folder holding the GeoNames extracts")
 	out := fs.String("out", "gazetteer.tsv.gz", "gazetteer file to write")
+	words := fs.String("words", "/usr/share/dict/british-english", "English word list, one a line (Debian package wbritish)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	g, err := load(*dir)
 	if err != nil {
+		return err
+	}
+	if g.words, err = loadWords(*words); err != nil {
 		return err
 	}
 	if err := g.write(*out); err != nil {

@@ -33,7 +33,7 @@ func divisionLabel(name string) string {
 }
 
 // latinVariants keeps the spellings, among names, that an English text may
-// use: Latin script, a capital first letter, no digits, at least three
+// use: Latin script, a capital first letter, no digits, at least four
 // letters and at most four words; codes written in capitals (IATA "IEV")
 // and fragments go. canonical comes first.
 func latinVariants(canonical string, names ...string) []string {
@@ -64,7 +64,7 @@ func containsFolded(vs []string, f string) bool {
 
 func isNewsSpelling(n string) bool {
 	first, _ := utf8.DecodeRuneInString(n)
-	if !unicode.IsUpper(first) || utf8.RuneCountInString(n) < 3 || len(strings.Fields(n)) > 4 || strings.HasSuffix(n, " osh") {
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(n) < 4 || len(strings.Fields(n)) > 4 || strings.HasSuffix(n, " osh") {
 		return false
 	}
 	letters, upper := 0, 0

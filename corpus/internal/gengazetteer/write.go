@@ -19,6 +19,7 @@ const header = `# Dateline gazetteer: countries, first-level divisions and citie
 #   C  ISO  name  population  variants  neighbours (ISO, comma-separated)
 #   A  CC.code  name  variants
 #   P  parent (CC.code or CC)  name  population  variants
+#   W  spellings of cities that are also English words, lower case
 `
 
 func (g *gazetteer) write(path string) error {
@@ -50,6 +51,7 @@ func (g *gazetteer) write(path string) error {
 	for _, c := range cities {
 		fmt.Fprintf(w, "P\t%s\t%s\t%d\t%s\n", c.parent, c.name, c.pop, join(c.name, c.variants))
 	}
+	fmt.Fprintf(w, "W\t%s\n", strings.Join(g.wordSpellings(), "|"))
 	if err := w.Flush(); err != nil {
 		f.Close()
 		return err
@@ -70,4 +72,23 @@ func join(name string, variants []string) string {
 		}
 	}
 	return strings.Join(vs, "|")
+}
+
+// wordSpellings lists, sorted, the city spellings that are English words:
+// "Reading" is a town and a word, so a text must show it means the town.
+func (g *gazetteer) wordSpellings() []string {
+	seen := make(map[string]bool)
+	for _, c := range g.cities {
+		for _, v := range c.variants {
+			if lv := strings.ToLower(v); g.words[lv] {
+				seen[lv] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for w := range seen {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
 }
