@@ -170,8 +170,11 @@ func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 				key = foldKey(v)
 			}
 			// The ASCII form of the name counts as the name itself, and
-			// a country's English short forms (US, Britain) as its name.
-			g.addKey(key, id, key == nameKey || p.kind == kindCountry)
+			// so do a country's English short forms (US, Britain) and
+			// the first words of a long name ("Newcastle" of Newcastle
+			// upon Tyne, "Frankfurt" of Frankfurt am Main).
+			primary := key == nameKey || p.kind == kindCountry || strings.HasPrefix(nameKey, key+" ")
+			g.addKey(key, id, primary)
 		}
 	}
 	if err := sc.Err(); err != nil {

@@ -26,7 +26,16 @@ func (g *gazetteer) resolve(x *extraction) []int32 {
 		}
 		w := 0.5
 		if g.onlyBelowCountry(m.refs) {
-			w = 1
+			switch {
+			case g.onlyCitiesUnder(m.refs, minPlainCityPop):
+				// Small towns do not vouch for each other: "Essex" and
+				// "Pelham" are both American towns, and English places.
+				continue
+			case g.onlyCitiesUnder(m.refs, maxForeignCityPop):
+				w = 0.5 // nor does a middling city make its country's towns
+			default:
+				w = 1
+			}
 			for _, r := range g.candidates(m.refs) {
 				if p := &g.places[r.place]; p.kind == kindCity && g.places[p.parent].kind == kindDivision {
 					ctx.divisions[p.parent] = true
@@ -50,9 +59,9 @@ func (g *gazetteer) resolve(x *extraction) []int32 {
 			continue
 		}
 		w := 0.5
-		if p := &g.places[id]; p.kind != kindCountry {
+		if p := &g.places[id]; p.kind == kindDivision || p.kind == kindCity && p.pop >= maxForeignCityPop {
 			w = 1
-			if p.kind == kindCity && p.pop >= minPlainCityPop {
+			if p.kind == kindCity {
 				ctx.divisions[p.parent] = true
 			}
 		}
@@ -105,6 +114,15 @@ func (g *gazetteer) soleCountry(refs []nameRef) (int32, bool) {
 		c = pc
 	}
 	return c, c >= 0
+}
+
+func (g *gazetteer) onlyCitiesUnder(refs []nameRef, pop int64) bool {
+	for _, r := range g.candidates(refs) {
+		if p := &g.places[r.place]; p.kind != kindCity || p.pop >= pop {
+			return false
+		}
+	}
+	return true
 }
 
 func (g *gazetteer) onlyBelowCountry(refs []nameRef) bool {
@@ -199,6 +217,12 @@ const minHeadlineCityPop = 250_000
 // an English word needs no preposition.
 const minWordCityPop = 1_000_000
 
+// maxForeignCityPop is the population under which a city in a country
+// the article does not name needs support (see foreign): a capital or a
+// metropolis is known abroad, a town of the same name as a local place is
+// not.
+const maxForeignCityPop = 500_000
+
 // minPlainCityPop is the population under which a city needs support from
 // its context (see resolve).
 const minPlainCityPop = 100_000
@@ -214,7 +238,7 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 		if m.caps && m.seg != segDateline && p.kind == kindCity && p.pop < minHeadlineCityPop {
 			continue
 		}
-		if p.kind == kindCity && p.pop < minPlainCityPop && !g.supported(x, m, p, ctx) {
+		if p.kind == kindCity && (p.pop < minPlainCityPop && !g.supported(x, m, p, ctx) || g.foreign(m, p, ctx)) {
 			continue
 		}
 		// A city whose name is also a word ("Reading", "Nice", "Hull")
@@ -263,17 +287,34 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 }
 
 // supported reports whether a small city has the support it needs: a
-// dateline, its division named, another place of its country named, or a
+// dateline, its division or another place of its country named, or a
 // preposition before it ("in Gateshead") in a story that names its
 // country. A town of the same name elsewhere in the world ("Somerset",
 // Kentucky, in a story on English counties) has none.
 func (g *gazetteer) supported(x *extraction, m mention, p *place, ctx *resolveContext) bool {
 	switch {
-	case m.seg == segDateline, ctx.anchor(p.country, m.key) >= 1,
+	case m.seg == segDateline, ctx.anchor(p.country, m.key) >= 1, ctx.divisions[p.parent],
 		x.hintCountry == p.country, x.hintDivision >= 0 && x.hintDivision == p.parent:
 		return true
 	}
 	return m.afterPrep && ctx.anchor(p.country, m.key) > 0
+}
+
+// foreign reports whether a city of middling size lies in a country none
+// of whose other places the article names, while it names places within
+// another:
+// "Norfolk" in a story on English villages is the county, not Norfolk,
+// Virginia.
+func (g *gazetteer) foreign(m mention, p *place, ctx *resolveContext) bool {
+	if p.pop >= maxForeignCityPop || m.seg == segDateline || ctx.anchor(p.country, m.key) >= 1 {
+		return false
+	}
+	for c := range ctx.anchors {
+		if c != p.country && ctx.anchor(c, m.key) >= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // washington resolves "Washington": the state where "state" follows, the

@@ -62,9 +62,10 @@ func keepMention(g *gazetteer, toks []token, m *mention) (keep, surname bool) {
 		}
 	}
 	// A capitalised word right after that is neither an office nor a
-	// division word nor another place: "Paris Hilton", "Moscow Metro".
+	// division word nor a country or division: "Paris Hilton", "Moscow
+	// Metro", "Ann Taylor" (Taylor is a town, too).
 	if next != nil && next.upper && !next.sentStart && !followWords[next.key] && !next.allCaps {
-		if _, isPlace := g.byKey[next.key]; (!isPlace || stopNames[next.key]) && demonyms[next.key] == "" {
+		if !g.isCountryKey(next.key) && !g.isDivisionKey(next.key) && demonyms[next.key] == "" {
 			return false, false
 		}
 	}
@@ -92,6 +93,16 @@ func (x *extraction) dropSurnames() {
 func (g *gazetteer) isCountryKey(key string) bool {
 	for _, r := range g.byKey[key] {
 		if r.primary && g.places[r.place].kind == kindCountry {
+			return true
+		}
+	}
+	return false
+}
+
+// isDivisionKey reports whether a one-word key is a division's name.
+func (g *gazetteer) isDivisionKey(key string) bool {
+	for _, r := range g.byKey[key] {
+		if r.primary && g.places[r.place].kind == kindDivision {
 			return true
 		}
 	}
