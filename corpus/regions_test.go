@@ -179,3 +179,20 @@ func TestTokenize(t *testing.T) {
 		})
 	}
 }
+
+// FuzzMentionedPlaces checks that no text makes place extraction panic and
+// that every place it finds has a canonical name CanonicalRegion knows.
+func FuzzMentionedPlaces(f *testing.F) {
+	for _, s := range []string{"Shelling hit Kiev.", "U.S.-based", "Côte d'Ivoire’s", "WASHINGTON, March 2 -", "St. Paul, Minn.", "", "'s", "U.S.S.R."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := &Article{Title: s, Dateline: s, Body: s}
+		for _, p := range MentionedPlaces(a) {
+			if _, ok := CanonicalRegion(p); !ok {
+				t.Errorf("MentionedPlaces(%q) gave %q, which CanonicalRegion does not know", s, p)
+			}
+		}
+		Regions(a)
+	})
+}
