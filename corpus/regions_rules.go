@@ -26,6 +26,10 @@ func keepMention(g *gazetteer, toks []token, m *mention) (keep, surname bool) {
 		m.beforeState = next.key == "state"
 	}
 	first := &toks[m.first]
+	// "Scottish & Newcastle", "Marks & Spencer": a company.
+	if first.amp || m.last+1 < len(toks) && toks[m.last+1].amp {
+		return false, false
+	}
 	// "Bank of England", "Duke of York": an organisation or a title.
 	if prev != nil && prev.key == "of" && first.tight && prev2 != nil && prev2.upper && orgHeads[prev2.key] {
 		return false, false

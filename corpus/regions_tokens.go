@@ -21,13 +21,16 @@ type token struct {
 	// tight is set where only spaces or a hyphen part the word from the
 	// one before: "Washington Post" is tight, "Washington, Post" is not.
 	tight bool
+	// amp is set where an ampersand parts the word from the one before,
+	// as in company names: "Scottish & Newcastle", "AT&T".
+	amp bool
 }
 
 // tokenize splits s into words: runs of letters and digits, with inner
 // apostrophes (d'Ivoire) and the dots of initialisms (U.S., D.C.); a
 // possessive 's is dropped and a hyphen parts words.
 func tokenize(s string, out []token) []token {
-	sentStart, tight := true, false
+	sentStart, tight, amp := true, false, false
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -40,6 +43,9 @@ func tokenize(s string, out []token) []token {
 				if r == '\t' || r == '–' {
 					tight = false
 				}
+			case '&':
+				amp = true
+				tight = false
 			default:
 				tight = false
 			}
@@ -77,11 +83,11 @@ func tokenize(s string, out []token) []token {
 		}
 		w := s[start:i]
 		first, _ := utf8.DecodeRuneInString(w)
-		t := token{start: start, end: i, text: w, upper: unicode.IsUpper(first), sentStart: sentStart, tight: tight}
+		t := token{start: start, end: i, text: w, upper: unicode.IsUpper(first), sentStart: sentStart, tight: tight, amp: amp}
 		t.allCaps = t.upper && isAllCaps(w)
 		t.key = foldWord(w)
 		out = append(out, t)
-		sentStart, tight = false, true
+		sentStart, tight, amp = false, true, false
 		if dotted && i < len(s) && s[i-1] == '.' {
 			// "U.S." may end a sentence, but it seldom does in the
 			// middle of a line; leave the next word's capital meaningful.

@@ -41,6 +41,12 @@ var stopNames = set(
 	// Compass regions, and metonyms for institutions rather than places.
 	"south west", "north west", "south east", "north east", "westminster", "whitehall", "midlands",
 	"capitol hill", "wall street", "st james", "downing street", "fleet street", "city of london",
+	// English counties (not first-level divisions, so not in the
+	// gazetteer) whose names are also towns elsewhere, London districts
+	// named far more often as football clubs, and the oil benchmark.
+	"norfolk", "suffolk", "essex", "surrey", "sussex", "devon", "cornwall", "dorset", "somerset",
+	"cheshire", "middlesex", "cumbria", "durham county", "chelsea", "tottenham", "fulham", "everton",
+	"west ham", "millwall", "charlton", "brent",
 	// Acronyms and brands that are small places' names too.
 	"google", "yahoo", "gao", "fao", "ifo", "ico", "irna", "bally", "toyota", "honda", "nissan", "mazda", "sharp", "tata",
 	// First names and surnames far more often than places in news.
@@ -82,7 +88,7 @@ var leadWords = set(
 // title of a place name: "Bank of England", "University of London",
 // "Duke of York".
 var orgHeads = set(
-	"bank", "university", "college", "school", "academy", "institute", "institution", "museum", "gallery",
+	"bank", "duchy", "university", "college", "school", "academy", "institute", "institution", "museum", "gallery",
 	"church", "diocese", "archbishop", "bishop", "archdiocese", "duke", "duchess", "earl", "marquess",
 	"baron", "baroness", "viscount", "prince", "princess", "society", "association", "federation",
 	"chamber", "council", "club", "orchestra", "symphony", "theatre", "theater", "opera", "ballet",
