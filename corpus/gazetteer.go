@@ -40,6 +40,7 @@ type place struct {
 	pop     int64
 	iso     string // ISO code of a country; "" otherwise
 	names   string // its other spellings, "|"-separated, as the file has them
+	capital bool   // a country's capital, which news uses for its government
 }
 
 // nameRef ties a spelling to a place. primary is set where the spelling is
@@ -145,6 +146,7 @@ func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 				continue
 			}
 			names = f[4]
+			p.capital = len(f) > 5 && f[5] == "capital"
 		default:
 			return nil, fmt.Errorf("gazetteer line %d: malformed", line)
 		}

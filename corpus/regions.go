@@ -136,7 +136,10 @@ func (g *gazetteer) names(w map[int32]*placeWeight) []string {
 		}
 		// Of equal weight, the place the text names comes before the
 		// parents it brings along: Donetsk, then Ukraine.
-		return cmp.Compare(g.places[b].kind, g.places[a].kind)
+		if c := cmp.Compare(g.places[b].kind, g.places[a].kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
 	})
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {

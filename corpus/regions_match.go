@@ -29,6 +29,9 @@ type mention struct {
 	afterPrep, beforeDivision, beforeState bool
 	// shouting is set for a name written in capitals in running text.
 	shouting bool
+	// government is set where the name stands for a government:
+	// "Beijing's policy", "Washington insists".
+	government bool
 }
 
 // matcher scans one text segment for gazetteer names.

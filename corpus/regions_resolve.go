@@ -174,6 +174,10 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 	if best < 0 {
 		return -1
 	}
+	// "Beijing's policy": the country whose capital stands for it.
+	if p := &g.places[best]; m.government && p.capital && m.seg != segDateline {
+		return p.country
+	}
 	// "the Zaporozhye region": the division, not its seat.
 	if p := &g.places[best]; (m.beforeDivision || m.beforeState) && p.kind == kindCity && p.parent >= 0 && g.places[p.parent].kind == kindDivision {
 		return p.parent

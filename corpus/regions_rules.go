@@ -25,6 +25,12 @@ func keepMention(g *gazetteer, toks []token, m *mention) (keep, surname bool) {
 		m.beforeDivision = divisionWords[next.key]
 		m.beforeState = next.key == "state"
 	}
+	// "a shift in Beijing's policy", "Madrid insists": a government.
+	if m.last+1 < len(toks) {
+		after, last := toks[m.last+1], toks[m.last]
+		m.government = last.possessive && governmentNouns[after.key] ||
+			!last.possessive && !m.afterPrep && after.tight && governmentVerbs[after.key]
+	}
 	first := &toks[m.first]
 	// "Scottish & Newcastle", "Marks & Spencer": a company.
 	if first.amp || m.last+1 < len(toks) && toks[m.last+1].amp {

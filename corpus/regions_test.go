@@ -27,6 +27,7 @@ func TestMentionedPlaces(t *testing.T) {
 		{"Washington the city", Article{Body: "He flew to Washington on Tuesday."}, []string{"Washington"}},
 		{"dateline", Article{Dateline: "KYIV, April 11", Body: "Officials said nothing."}, []string{"Kyiv"}},
 		{"New York is the city", Article{Body: "In late trading in New York, the dollar fell."}, []string{"New York City"}},
+		{"capital for its government", Article{Body: "Calls for a shift in Beijing's policy fell on deaf ears in Beijing."}, []string{"China", "Beijing"}},
 		{"currency is no place", Article{Body: "The US dollar fell."}, []string{}},
 		{"town of the same name elsewhere", Article{Body: "The prime minister toured Manchester, Leicester and Somerset in England."}, []string{"Manchester", "Leicester", "England"}},
 	}

@@ -21,6 +21,8 @@ type token struct {
 	// tight is set where only spaces or a hyphen part the word from the
 	// one before: "Washington Post" is tight, "Washington, Post" is not.
 	tight bool
+	// possessive is set for a word followed by 's.
+	possessive bool
 	// amp is set where an ampersand parts the word from the one before,
 	// as in company names: "Scottish & Newcastle", "AT&T".
 	amp bool
@@ -100,6 +102,7 @@ func tokenize(s string, out []token) []token {
 					if !isWordAt(s, i+size+nsize) {
 						i += size + nsize
 						tight = false
+						out[len(out)-1].possessive = true
 					}
 				}
 			}

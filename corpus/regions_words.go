@@ -182,6 +182,19 @@ var continentLeads = set("south", "north", "central", "latin", "middle", "meso",
 // "the Zaporozhye region", "Kherson Oblast".
 var divisionWords = set("region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "krai", "prefecture", "state")
 
+// governmentNouns after a capital's possessive, and governmentVerbs after
+// a capital, make it stand for its country's government: "Beijing's
+// policy", "Madrid insists" (the country is meant, and named).
+var governmentNouns = set("policy", "policies", "government", "position", "stance", "decision", "response",
+	"approach", "insistence", "refusal", "demands", "demand", "plans", "plan", "proposal", "proposals",
+	"request", "objections", "support", "backing", "view", "claim", "claims", "relations", "ties")
+
+var governmentVerbs = set("said", "says", "insists", "insisted", "denies", "denied", "accused", "accuses",
+	"warned", "warns", "rejected", "rejects", "agreed", "agrees", "announced", "wants", "wanted", "demanded",
+	"demands", "urged", "urges", "pledged", "refused", "refuses", "vowed", "threatened", "retaliated",
+	"responded", "protested", "condemned", "welcomed", "criticised", "criticized", "argues", "argued",
+	"believes", "fears", "hopes", "blamed", "blames", "backed", "backs", "opposes", "opposed", "imposed")
+
 // placePrepositions before "Washington" make it the city rather than the
 // government it stands for.
 var placePrepositions = set("in", "to", "from", "at", "near", "outside", "into", "around", "visit", "visited", "visiting", "across", "arrived", "arrive", "through", "left", "leave", "via", "downtown")

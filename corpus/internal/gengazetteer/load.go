@@ -26,6 +26,7 @@ type city struct {
 	id, name, parent string // parent is "CC.code", or "CC" where GeoNames has no such division
 	pop              int64
 	seat             bool // seat of its first-level division (PPLA) or capital (PPLC)
+	capital          bool // capital of its country (PPLC)
 	variants         []string
 }
 
@@ -128,6 +129,7 @@ func (g *gazetteer) addCity(f []string) error {
 	}
 	c := city{id: f[0], name: f[1], pop: pop, parent: f[8] + "." + f[10]}
 	c.seat = f[7] == "PPLA" || f[7] == "PPLC"
+	c.capital = f[7] == "PPLC"
 	names := []string{f[1], f[2]}
 	if pop >= minAlternatePop || c.seat && pop >= minAlternatePop/2 {
 		names = append(names, strings.Split(f[3], ",")...)

@@ -18,7 +18,7 @@ const header = `# Dateline gazetteer: countries, first-level divisions and citie
 # Lines, tab-separated, variants separated by "|":
 #   C  ISO  name  population  variants  neighbours (ISO, comma-separated)
 #   A  CC.code  name  variants
-#   P  parent (CC.code or CC)  name  population  variants
+#   P  parent (CC.code or CC)  name  population  variants  "capital" for a country's capital
 #   W  spellings of cities that are also English words, lower case
 `
 
@@ -49,7 +49,11 @@ func (g *gazetteer) write(path string) error {
 		return strings.Compare(a.id, b.id)
 	})
 	for _, c := range cities {
-		fmt.Fprintf(w, "P\t%s\t%s\t%d\t%s\n", c.parent, c.name, c.pop, join(c.name, c.variants))
+		capital := ""
+		if c.capital {
+			capital = "capital"
+		}
+		fmt.Fprintf(w, "P\t%s\t%s\t%d\t%s\t%s\n", c.parent, c.name, c.pop, join(c.name, c.variants), capital)
 	}
 	fmt.Fprintf(w, "W\t%s\n", strings.Join(g.wordSpellings(), "|"))
 	if err := w.Flush(); err != nil {
