@@ -27,17 +27,22 @@ func (g *gazetteer) extract(a *Article) *extraction {
 		toks = tokenize(a.Title, toks[:0])
 		x.scanSegment(m, toks, segTitle, 0, isHeadlineCase(toks))
 	}
-	if a.Dateline != "" {
-		place, rest, _ := strings.Cut(a.Dateline, ",")
-		toks = tokenize(place, toks[:0])
-		x.scanSegment(m, toks, segDateline, 0, true)
-		x.hintFrom(g, rest)
-	}
+	dateline := a.Dateline
 	para := 0
 	for p := range strings.SplitSeq(a.Body, "\n\n") {
+		if dateline == "" && para < maxDatelinePara {
+			// A dateline left at the head of the body: "WASHINGTON,
+			// Feb 27 - The USDA said".
+			if d, rest, ok := bodyDateline(p); ok {
+				dateline, p = d, rest
+			}
+		}
 		toks = tokenize(p, toks[:0])
 		x.scanSegment(m, toks, segBody, para, isShouted(toks))
 		para++
+	}
+	if dateline != "" {
+		x.scanDateline(m, dateline)
 	}
 	x.dropSurnames()
 	return x
@@ -79,42 +84,6 @@ func (x *extraction) findDemonyms(g *gazetteer, toks []token) {
 		}
 		if c, ok := g.countryISO[iso]; ok {
 			x.demonyms = append(x.demonyms, c)
-		}
-	}
-}
-
-// hintFrom reads the part of a dateline after the place: a US state
-// abbreviation or a country.
-func (x *extraction) hintFrom(g *gazetteer, rest string) {
-	rest = strings.TrimSpace(rest)
-	if rest == "" {
-		return
-	}
-	toks := tokenize(rest, nil)
-	if len(toks) == 0 || !toks[0].upper {
-		return
-	}
-	key := toks[0].key
-	if st, ok := usStateAbbrevs[strings.TrimSuffix(key, ".")]; ok {
-		x.hintDivision = g.division("US." + st)
-		return
-	}
-	if st, ok := usStateAbbrevs[key]; ok {
-		x.hintDivision = g.division("US." + st)
-		return
-	}
-	for n := min(len(toks), 4); n >= 1; n-- {
-		for _, r := range g.byKey[joinKeys(toks[:n])] {
-			switch g.places[r.place].kind {
-			case kindCountry:
-				x.hintCountry = r.place
-				return
-			case kindDivision:
-				if r.primary {
-					x.hintDivision = r.place
-					return
-				}
-			}
 		}
 	}
 }

@@ -158,11 +158,12 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 				break
 			}
 		}
-		if x.hintDivision >= 0 && (p.parent == x.hintDivision || r.place == x.hintDivision) {
+		inHint := x.hintDivision >= 0 && (p.parent == x.hintDivision || r.place == x.hintDivision) ||
+			x.hintCountry >= 0 && p.country == x.hintCountry
+		if inHint {
 			s += 6
-		}
-		if x.hintCountry >= 0 && p.country == x.hintCountry {
-			s += 6
+		} else if m.seg == segDateline && (x.hintDivision >= 0 || x.hintCountry >= 0) {
+			continue // "ELWOOD, Kan.": not a namesake elsewhere
 		}
 		if m.seg == segDateline && p.kind == kindCity {
 			s += 2 // a dateline names a city

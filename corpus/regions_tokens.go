@@ -90,6 +90,11 @@ func tokenize(s string, out []token) []token {
 		t.key = foldWord(w)
 		out = append(out, t)
 		sentStart, tight, amp = false, true, false
+		// The dot of "St. Louis" or "Mr. Jordan" ends no sentence and
+		// parts no name.
+		if i < len(s) && s[i] == '.' && dottedAbbrevs[t.key] {
+			i++
+		}
 		if dotted && i < len(s) && s[i-1] == '.' {
 			// "U.S." may end a sentence, but it seldom does in the
 			// middle of a line; leave the next word's capital meaningful.
@@ -110,6 +115,11 @@ func tokenize(s string, out []token) []token {
 	}
 	return out
 }
+
+// dottedAbbrevs are the abbreviations written with a dot inside names and
+// before them.
+var dottedAbbrevs = set("st", "mt", "ft", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col",
+	"sgt", "capt", "prof", "rev", "messrs", "pres")
 
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||

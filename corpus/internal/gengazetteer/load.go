@@ -118,6 +118,7 @@ func (g *gazetteer) addCountry(f []string) error {
 func (g *gazetteer) addDivision(f []string) error {
 	d := division{key: f[0], label: divisionLabel(f[1])}
 	d.variants = latinVariants(d.label, f[1], f[2], divisionLabel(f[2]))
+	d.variants = mergeVariants(d.variants, divisionExtras[d.key])
 	g.divisions = append(g.divisions, d)
 	return nil
 }

@@ -146,3 +146,11 @@ var countryExtras = map[string][]string{
 	"FM": {"Micronesia"},
 	"VI": {"US Virgin Islands"},
 }
+
+// divisionExtras are the dotted abbreviations of US states that wire copy
+// uses in running text ("Corning, N.Y."); the undotted ones ("Miss.",
+// "Ill.") are words and are read only in datelines.
+var divisionExtras = map[string][]string{
+	"US.NY": {"N.Y."}, "US.NJ": {"N.J."}, "US.NC": {"N.C."}, "US.SC": {"S.C."}, "US.NH": {"N.H."},
+	"US.RI": {"R.I."}, "US.NM": {"N.M."}, "US.ND": {"N.D."}, "US.SD": {"S.D."},
+}
