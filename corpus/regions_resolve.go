@@ -9,14 +9,16 @@ import "math"
 // score: a country scores 10, a division 6.5 and a city the logarithm of
 // its population (about 6 for a million people), so by default the
 // better-known place wins; the other places of the article then add to
-// the score of candidates in their country (0.5 for the country's name, 1
-// where a city or division there is named), in a division that is named or
-// holds a named city (4), in a neighbouring country (0.5), or in the
-// country or division the dateline names (6). A small city (under
-// minPlainCityPop) needs such support, a preposition ("in Bolton") or a
-// dateline: a bare capitalised "Lawson" or "Young" is a person or a word
-// far more often than a town. "Atlanta ... Georgia" is the state,
-// "Tbilisi ... Georgia" the country.
+// the score of candidates in their country (0.5 for the country's name or
+// a city under maxForeignCityPop, 1 for a division or a bigger city), in
+// a division that is named or holds a named city (4), in a neighbouring
+// country (0.5), or in the country or division the dateline names (6).
+// "Atlanta ... Georgia" is the state, "Tbilisi ... Georgia" the country.
+//
+// Some candidates need support from that context (see resolveOne): a small
+// city (under minPlainCityPop), since a bare capitalised "Lawson" or
+// "Young" is a person or a word far more often than a town; a middling
+// city abroad (see foreign); a city whose name is a word.
 func (g *gazetteer) resolve(x *extraction) []int32 {
 	ctx := resolveContext{anchors: make(map[int32][]anchor), divisions: make(map[int32]bool)}
 	for _, m := range x.mentions {
