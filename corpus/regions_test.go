@@ -20,6 +20,7 @@ func TestMentionedPlaces(t *testing.T) {
 		{"short forms", Article{Body: "U.S. and British officials met in the UK."}, []string{"United States", "United Kingdom"}},
 		{"nationality is no place", Article{Body: "Russian gas flows fell."}, []string{}},
 		{"common words", Article{Body: "Mobile phone sales rose. It was a nice day in March. Reading is fun, he said."}, []string{}},
+		{"country in its long name", Article{Body: "The Republic of Ireland and the Isle of Man voted."}, []string{"Ireland", "Isle of Man"}},
 		{"organisations", Article{Body: "The Bank of England raised rates. Shares on the New York Stock Exchange fell. The Washington Post said Manchester United lost."}, []string{}},
 		{"person named like a country", Article{Body: "Michael Jordan scored 40 points. Jordan said he was tired."}, []string{}},
 		{"country at a sentence start", Article{Body: "Jordan said it would close its border with Syria."}, []string{"Jordan", "Syria"}},

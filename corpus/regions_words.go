@@ -93,10 +93,10 @@ var orgHeads = set(
 	"baron", "baroness", "viscount", "prince", "princess", "society", "association", "federation",
 	"chamber", "council", "club", "orchestra", "symphony", "theatre", "theater", "opera", "ballet",
 	"hospital", "infirmary", "port", "corporation", "company", "times", "tribune", "herald", "journal",
-	"league", "order", "republic", /* "Republic of Ireland" is the team; the country name still counts */
+	"league", "order",
 	"treaty", "battle", "siege", "sack", "fall", "statute", "book", "bishops", "lady", "lord", "maid",
 	"merchant", "history", "taming", "tale", "girl", "boy", "man", "woman", "king", "queen", "emperor",
-	"sultan", "emir", "crown", "freedom", "mayor", "lord mayor", "governor", "commonwealth",
+	"sultan", "emir", "crown", "freedom", "commonwealth",
 )
 
 // orgTails are the words that, right after a place, make it part of an
