@@ -39,7 +39,7 @@ var stopNames = set(
 	"northeast", "northwest", "southeast", "southwest", "asia", "africa", "europe", "oceania",
 	"antarctica", "warburg", "lombard", "redland", "man", "sur", "via", "post", "bella", "ada", "ore",
 	// Compass regions, and metonyms for institutions rather than places.
-	"south west", "north west", "south east", "north east", "westminster", "whitehall", "midlands",
+	"south west", "north west", "south east", "north east", "west coast", "east coast", "piedmont", "southland", "westminster", "whitehall", "midlands",
 	"capitol hill", "wall street", "st james", "downing street", "fleet street", "city of london",
 	// English counties (not first-level divisions, so not in the
 	// gazetteer) whose names are also towns elsewhere, London districts
@@ -116,7 +116,7 @@ var orgTails = set(
 	"corp", "corporation", "co", "company", "companies", "inc", "incorporated", "ltd", "limited", "plc",
 	"group", "holdings", "holding", "industries", "industrial", "international", "enterprises",
 	"partners", "associates", "brothers", "bros", "electric", "electronics", "power", "light", "energy",
-	"gas", "oil", "petroleum", "steel", "mining", "minerals", "motors", "motor", "airlines", "airways",
+	"gas", "oil", "petroleum", "steel", "mining", "aviation", "minerals", "motors", "motor", "airlines", "airways",
 	"air", "railway", "railways", "railroad", "telecom", "telephone", "telegraph", "communications",
 	"broadcasting", "television", "tv", "radio", "film", "films", "pictures", "studios", "records",
 	"chemical", "chemicals", "pharmaceutical", "pharmaceuticals", "foods", "brewery", "breweries",
