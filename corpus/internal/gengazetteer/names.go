@@ -45,7 +45,7 @@ func latinVariants(canonical string, names ...string) []string {
 		}
 		// A spelling that differs from one kept only by its diacritics
 		// adds nothing: Dateline folds them when it matches.
-		if f := foldLatin(n); f != n && containsFolded(out, f) {
+		if containsFolded(out, foldLatin(n)) {
 			continue
 		}
 		out = append(out, n)
