@@ -64,7 +64,7 @@ func (x *extraction) scanSegment(m *matcher, toks []token, seg segment, para int
 		}
 	}
 	x.mentions = kept
-	if seg != segDateline && !caps {
+	if useDemonyms && seg != segDateline && !caps {
 		x.findDemonyms(m.g, toks)
 	}
 }
