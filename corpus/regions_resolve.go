@@ -140,8 +140,9 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 		}
 		// A city whose name is also a word ("Reading", "Nice", "Hull")
 		// counts after a preposition ("in Reading") or in a dateline only;
-		// a city of a million people (Cologne, Phoenix) is safe enough.
-		if p.kind == kindCity && p.pop < minWordCityPop && g.words[m.key] && !m.afterPrep && m.seg != segDateline {
+		// a city of a million people (Cologne, Phoenix) is safe enough
+		// under its own name, but not under a foreign one ("Soul").
+		if p.kind == kindCity && (p.pop < minWordCityPop || !r.primary) && g.words[m.key] && !m.afterPrep && m.seg != segDateline {
 			continue
 		}
 		// An acronym in running text ("SUV", "GAO") is no city's name;

@@ -57,6 +57,8 @@ var stopNames = set(
 	"taft", "harper", "wilson", "bush", "david", "michael", "martin", "paul", "lawson", "baker", "james",
 	"thomas", "george", "william", "john", "peter", "robert", "charles", "edward", "henry", "albert",
 	"frederick", "alexander", "francis", "patrick", "richard", "arthur", "vincent", "leon", "marshall",
+	"mary", "kennedy", "evans", "harvey", "stanley", "constantine", "yakubu", "mercedes", "marca",
+	"canaries", "buena vista",
 )
 
 // leadWords may stand capitalised right before a place without making it
