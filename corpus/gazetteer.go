@@ -52,15 +52,28 @@ type nameRef struct {
 	primary bool
 }
 
+// keyEntry is what a folded spelling or first word leads to.
+type keyEntry struct {
+	refs []nameRef
+	// maxTokens is the number of words of the longest spelling that
+	// opens with this word: the matcher tries no longer phrase than that.
+	maxTokens uint8
+}
+
+// refs returns the places a folded spelling names.
+func (g *gazetteer) refs(key string) []nameRef {
+	return g.keys[key].refs
+}
+
 // gazetteer is the decoded place list and its indexes.
 type gazetteer struct {
 	places []place
-	// byKey maps a folded spelling (see foldKey) to the places it names.
-	byKey map[string][]nameRef
-	// maxTokens maps the first token of a folded spelling to the largest
-	// number of tokens a spelling starting with it has: the matcher tries
-	// no longer phrase than that.
-	maxTokens  map[string]uint8
+	// keys maps a folded spelling (see foldKey), or the first word of
+	// one, to the places it names and the longest spelling it opens. One
+	// map serves both, so that most words cost the matcher one lookup and
+	// the decoder one insertion.
+	keys       map[string]keyEntry
+	refPool    []nameRef
 	countryISO map[string]int32
 	divisions  map[string]int32 // "CC.code" → place
 	// words are the keys of city spellings that are also English words
@@ -95,8 +108,8 @@ func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 		return nil, fmt.Errorf("opening gazetteer: %w", err)
 	}
 	g := &gazetteer{
-		byKey:      make(map[string][]nameRef, 90_000),
-		maxTokens:  make(map[string]uint8, 70_000),
+		keys:       make(map[string]keyEntry, 100_000),
+		refPool:    make([]nameRef, 0, 100_000),
 		countryISO: make(map[string]int32, 256),
 		neighbours: make(map[int32][]int32, 256),
 	}
@@ -112,7 +125,8 @@ func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 		if text == "" || text[0] == '#' {
 			continue
 		}
-		f := strings.Split(text, "\t")
+		var fields [8]string
+		f := splitTabs(text, fields[:0])
 		var p place
 		var names string
 		switch {
@@ -203,24 +217,39 @@ func (g *gazetteer) addKey(key string, id int32, primary bool) {
 	if key == "" {
 		return
 	}
-	refs := g.byKey[key]
-	for i, r := range refs {
+	n := 1
+	first := key
+	if i := strings.IndexByte(key, ' '); i >= 0 {
+		first = key[:i]
+		n = min(strings.Count(key, " ")+1, 255)
+	}
+	e := g.keys[key]
+	if n == 1 {
+		e.maxTokens = max(e.maxTokens, 1)
+	}
+	for i, r := range e.refs {
 		if r.place == id {
-			refs[i].primary = r.primary || primary
+			e.refs[i].primary = r.primary || primary
 			return
 		}
 	}
-	g.byKey[key] = append(refs, nameRef{place: id, primary: primary})
-	first, n := key, 1
-	if i := strings.IndexByte(key, ' '); i >= 0 {
-		first = key[:i]
-		n = strings.Count(key, " ") + 1
+	ref := nameRef{place: id, primary: primary}
+	if e.refs == nil {
+		// Most spellings name one place: slice them from one pool
+		// rather than allocate each.
+		g.refPool = append(g.refPool, ref)
+		n := len(g.refPool)
+		e.refs = g.refPool[n-1 : n : n]
+	} else {
+		e.refs = append(e.refs, ref)
 	}
-	if n > 255 {
-		n = 255
-	}
-	if uint8(n) > g.maxTokens[first] {
-		g.maxTokens[first] = uint8(n)
+	g.keys[key] = e
+	if n > 1 {
+		f := g.keys[first]
+		if uint8(n) > f.maxTokens {
+			f.maxTokens = uint8(n)
+			g.keys[first] = f
+		}
 	}
 }
 
@@ -231,4 +260,18 @@ func containsString(vs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// splitTabs appends the tab-separated fields of line to f, which the
+// caller gives room for: the decoder splits forty thousand lines at every
+// start.
+func splitTabs(line string, f []string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(f, line)
+		}
+		f = append(f, line[:i])
+		line = line[i+1:]
+	}
 }

@@ -173,7 +173,7 @@ func (g *gazetteer) lookup(name string) int32 {
 		name = c
 	}
 	best, bestScore := int32(-1), 0.0
-	for _, r := range g.candidates(g.byKey[foldKey(name)]) {
+	for _, r := range g.candidates(g.refs(foldKey(name))) {
 		if s := g.baseScore(r.place); best < 0 || s > bestScore {
 			best, bestScore = r.place, s
 		}

@@ -71,7 +71,7 @@ func (x *extraction) hintFrom(g *gazetteer, rest string) {
 		return
 	}
 	for n := min(len(toks), 4); n >= 1; n-- {
-		for _, r := range g.byKey[joinKeys(toks[:n])] {
+		for _, r := range g.refs(joinKeys(toks[:n])) {
 			switch g.places[r.place].kind {
 			case kindCountry:
 				x.hintCountry = r.place

@@ -52,18 +52,25 @@ func (m *matcher) scan(toks []token, seg segment, para int, caps bool, ms []ment
 			i++
 			continue
 		}
-		maxN := int(m.g.maxTokens[t.key])
+		first := m.g.keys[t.key]
+		maxN := int(first.maxTokens)
 		if maxN == 0 {
 			i++
 			continue
 		}
 		found := false
 		for n := min(maxN, len(toks)-i); n >= 1; n-- {
-			key, ok := m.phraseKey(i, n)
-			if !ok {
-				continue
+			var refs []nameRef
+			key := t.key
+			if n == 1 {
+				refs = first.refs
+			} else {
+				var ok bool
+				if key, ok = m.phraseKey(i, n); !ok {
+					continue
+				}
+				refs = m.g.refs(key)
 			}
-			refs := m.g.byKey[key]
 			if refs == nil {
 				continue
 			}

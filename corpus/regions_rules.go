@@ -101,7 +101,7 @@ func (x *extraction) dropSurnames() {
 
 // isCountryKey reports whether a one-word key is a country's name.
 func (g *gazetteer) isCountryKey(key string) bool {
-	for _, r := range g.byKey[key] {
+	for _, r := range g.refs(key) {
 		if r.primary && g.places[r.place].kind == kindCountry {
 			return true
 		}
@@ -111,7 +111,7 @@ func (g *gazetteer) isCountryKey(key string) bool {
 
 // isDivisionKey reports whether a one-word key is a division's name.
 func (g *gazetteer) isDivisionKey(key string) bool {
-	for _, r := range g.byKey[key] {
+	for _, r := range g.refs(key) {
 		if r.primary && g.places[r.place].kind == kindDivision {
 			return true
 		}
