@@ -29,6 +29,8 @@ type mention struct {
 	afterPrep, beforeDivision, beforeState bool
 	// shouting is set for a name written in capitals in running text.
 	shouting bool
+	// sentStart is set for a name that opens a sentence.
+	sentStart bool
 	// government is set where the name stands for a government:
 	// "Beijing's policy", "Washington insists".
 	government bool
@@ -75,7 +77,7 @@ func (m *matcher) scan(toks []token, seg segment, para int, caps bool, ms []ment
 				continue
 			}
 			ms = append(ms, mention{seg: seg, first: i, last: i + n - 1, key: key, refs: refs, para: para, caps: caps,
-				shouting: !caps && t.allCaps && !strings.Contains(t.text, ".")})
+				shouting: !caps && t.allCaps && !strings.Contains(t.text, "."), sentStart: t.sentStart})
 			i += n
 			found = true
 			break

@@ -46,7 +46,7 @@ func (g *gazetteer) resolve(x *extraction) []int32 {
 				}
 			}
 		}
-		ctx.anchors[c] = append(ctx.anchors[c], anchor{key: m.key, weight: w})
+		ctx.anchors[c] = append(ctx.anchors[c], anchor{key: m.key, weight: w, at: m})
 	}
 	out := make([]int32, len(x.mentions))
 	for i, m := range x.mentions {
@@ -67,7 +67,8 @@ func (g *gazetteer) resolve(x *extraction) []int32 {
 				ctx.divisions[p.parent] = true
 			}
 		}
-		ctx.anchors[g.places[id].country] = append(ctx.anchors[g.places[id].country], anchor{key: x.mentions[i].key, weight: w})
+		c := g.places[id].country
+		ctx.anchors[c] = append(ctx.anchors[c], anchor{key: x.mentions[i].key, weight: w, at: x.mentions[i]})
 		added = true
 	}
 	if added {
@@ -90,6 +91,7 @@ type resolveContext struct {
 type anchor struct {
 	key    string
 	weight float64
+	at     mention
 }
 
 // anchor returns the support a country has from mentions other than of
@@ -139,10 +141,13 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 			continue
 		}
 		// A city whose name is also a word ("Reading", "Nice", "Hull")
-		// counts after a preposition ("in Reading") or in a dateline only;
+		// counts after a preposition ("in Reading"), in a dateline, or
+		// inside a sentence of a story that names its country ("Dallas in
+		// the US, Bordeaux in France");
 		// a city of a million people (Cologne, Phoenix) is safe enough
 		// under its own name, but not under a foreign one ("Soul").
-		if p.kind == kindCity && (p.pop < minWordCityPop || !r.primary) && g.words[m.key] && !m.afterPrep && m.seg != segDateline {
+		if p.kind == kindCity && (p.pop < minWordCityPop || !r.primary) && g.words[m.key] && !m.afterPrep && m.seg != segDateline &&
+			(m.sentStart || m.caps || ctx.anchor(p.country, m.key) == 0) {
 			continue
 		}
 		// An acronym in running text ("SUV", "GAO") is no city's name;
@@ -203,13 +208,35 @@ func (g *gazetteer) supported(x *extraction, m mention, p *place, ctx *resolveCo
 	return m.afterPrep && ctx.anchor(p.country, m.key) > 0
 }
 
+// nearAnchor reports whether the country is named within a few words of
+// m, as in "Bordeaux in France" or "Norfolk, Virginia".
+func (c *resolveContext) nearAnchor(country int32, m mention) bool {
+	for _, a := range c.anchors[country] {
+		if a.key != m.key && a.at.seg == m.seg && a.at.para == m.para && abs(a.at.first-m.first) <= nearWords {
+			return true
+		}
+	}
+	return false
+}
+
+// nearWords is how close a place must stand to a name to vouch for it:
+// enough for "Bordeaux in France", "Norfolk, Virginia, said".
+const nearWords = 4
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // foreign reports whether a city of middling size lies in a country none
 // of whose other places the article names, while it names places within
 // another:
 // "Norfolk" in a story on English villages is the county, not Norfolk,
 // Virginia.
 func (g *gazetteer) foreign(m mention, p *place, ctx *resolveContext) bool {
-	if p.pop >= maxForeignCityPop || m.seg == segDateline || ctx.anchor(p.country, m.key) >= 1 {
+	if p.pop >= maxForeignCityPop || m.seg == segDateline || ctx.anchor(p.country, m.key) >= 1 || ctx.nearAnchor(p.country, m) {
 		return false
 	}
 	for c := range ctx.anchors {

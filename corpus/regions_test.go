@@ -32,6 +32,7 @@ func TestMentionedPlaces(t *testing.T) {
 		{"dateline left in the body", Article{Body: "REPEAT FROM LATE FRIDAY\n\nWASHINGTON, Feb 27 - The USDA said it would act."}, []string{"Washington"}},
 		{"New York is the city", Article{Body: "In late trading in New York, the dollar fell."}, []string{"New York City"}},
 		{"capital for its government", Article{Body: "Calls for a shift in Beijing's policy fell on deaf ears in Beijing."}, []string{"China", "Beijing"}},
+		{"word city in a story naming its country", Article{Body: "They include Dallas in the US, Bordeaux in France and Oporto in Portugal."}, []string{"Dallas", "United States", "Bordeaux", "France", "Porto", "Portugal"}},
 		{"currency is no place", Article{Body: "The US dollar fell."}, []string{}},
 		{"town of the same name elsewhere", Article{Body: "The prime minister toured Manchester, Leicester and Somerset in England."}, []string{"Manchester", "Leicester", "England"}},
 	}
