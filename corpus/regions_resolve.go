@@ -188,7 +188,8 @@ func (g *gazetteer) resolveOne(x *extraction, m mention, ctx *resolveContext) in
 		return p.country
 	}
 	// "the Zaporozhye region": the division, not its seat.
-	if p := &g.places[best]; (m.beforeDivision || m.beforeState) && p.kind == kindCity && p.parent >= 0 && g.places[p.parent].kind == kindDivision {
+	p := &g.places[best]
+	if (m.beforeDivision || m.beforeState) && p.kind == kindCity && g.places[p.parent].kind == kindDivision {
 		return p.parent
 	}
 	return best

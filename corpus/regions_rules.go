@@ -2,8 +2,9 @@ package corpus
 
 // keepMention decides from its neighbours whether a matched name is a place
 // here, and whether it is a person's surname. Two capitalised names side
-// by side rule each other out: "Lindsay Davenport" is a person although
-// both are towns.
+// by side rule each other out, "Lindsay Davenport" is a person although
+// both are towns, unless the first is a country ("Indonesia Aceh's
+// region"). It also notes the context the resolver reads (see mention).
 func keepMention(g *gazetteer, toks []token, m *mention) (keep, surname bool) {
 	if m.seg != segDateline && (stopNames[m.key] || demonyms[m.key] != "") {
 		return false, false

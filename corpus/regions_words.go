@@ -39,7 +39,8 @@ var stopNames = set(
 	"northeast", "northwest", "southeast", "southwest", "asia", "africa", "europe", "oceania",
 	"antarctica", "warburg", "lombard", "redland", "man", "sur", "via", "post", "bella", "ada", "ore",
 	// Compass regions, and metonyms for institutions rather than places.
-	"south west", "north west", "south east", "north east", "west coast", "east coast", "piedmont", "southland", "westminster", "whitehall", "midlands",
+	"south west", "north west", "south east", "north east", "west coast", "east coast", "piedmont",
+	"southland", "westminster", "whitehall", "midlands",
 	"capitol hill", "wall street", "st james", "downing street", "fleet street", "city of london",
 	// English counties (not first-level divisions, so not in the
 	// gazetteer) whose names are also towns elsewhere, London districts
@@ -48,7 +49,8 @@ var stopNames = set(
 	"cheshire", "middlesex", "cumbria", "durham county", "chelsea", "tottenham", "fulham", "everton",
 	"west ham", "millwall", "charlton", "brent",
 	// Acronyms and brands that are small places' names too.
-	"google", "yahoo", "gao", "fao", "ifo", "ico", "irna", "bally", "toyota", "honda", "nissan", "mazda", "sharp", "tata",
+	"google", "yahoo", "gao", "fao", "ifo", "ico", "irna", "bally", "toyota", "honda", "nissan", "mazda",
+	"sharp", "tata",
 	// First names and surnames far more often than places in news.
 	"florence", "eugene", "regina", "marion", "troy", "carson", "warren", "lawrence", "davis",
 	"tyler", "irving", "chandler", "norman", "milton", "gary", "jackson", "clinton", "franklin", "hamilton",
@@ -182,7 +184,8 @@ var continentLeads = set("south", "north", "central", "latin", "middle", "meso",
 
 // divisionWords after a name make it a division rather than its seat:
 // "the Zaporozhye region", "Kherson Oblast".
-var divisionWords = set("region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "krai", "prefecture", "state")
+var divisionWords = set("region", "regions", "oblast", "oblasts", "province", "provinces", "governorate",
+	"krai", "prefecture", "state")
 
 // governmentNouns after a capital's possessive, and governmentVerbs after
 // a capital, make it stand for its country's government: "Beijing's
@@ -199,7 +202,8 @@ var governmentVerbs = set("said", "says", "insists", "insisted", "denies", "deni
 
 // placePrepositions before "Washington" make it the city rather than the
 // government it stands for.
-var placePrepositions = set("in", "to", "from", "at", "near", "outside", "into", "around", "visit", "visited", "visiting", "across", "arrived", "arrive", "through", "left", "leave", "via", "downtown")
+var placePrepositions = set("in", "to", "from", "at", "near", "outside", "into", "around", "visit", "visited",
+	"visiting", "across", "arrived", "arrive", "through", "left", "leave", "via", "downtown")
 
 // usStateAbbrevs are the state abbreviations of American datelines
 // ("GREENWICH, Conn."), folded.

@@ -13,7 +13,8 @@ import (
 // Donetsk region", not "Donetsk Oblast". "Province" and "Region" are
 // stripped only from names of more than one word, so "Western Province"
 // keeps its word.
-var divisionSuffixes = []string{" Oblast’", " Oblast", " Krai", " Kray", " Governorate", " Prefecture", " Voivodeship", " Republic", " Province", " Region"}
+var divisionSuffixes = []string{" Oblast’", " Oblast", " Krai", " Kray", " Governorate", " Prefecture",
+	" Voivodeship", " Republic", " Province", " Region"}
 
 // divisionLabel is the English news form of a GeoNames division label.
 func divisionLabel(name string) string {
