@@ -12,6 +12,7 @@ func Enrich(a *Article) {
 	a.Speakers = dedupe(a.Speakers)
 	a.Regions = dedupe(a.Regions)
 	enrichSpeakers(a)
+	enrichRegions(a)
 	if a.Speakers == nil {
 		a.Speakers = []string{}
 	}

@@ -21,7 +21,7 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	x, created, err := search.OpenOrCreate(cfg.index)
 	if errors.Is(err, search.ErrLocked) {
-		return fmt.Errorf("%w\nanother process, most likely a running searchd, holds %s; stop it and run indexer again", err, cfg.index)
+		return fmt.Errorf("%w\nanother process, most likely a running searchd, holds %s; send the articles to it instead: indexer -push http://HOST:PORT PATH...", err, cfg.index)
 	}
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 		batch = batch[:0]
 		return nil
 	}
-	for r := range readAll(ctx, files, cfg.workers) {
+	for r := range readAll(ctx, files, cfg.workers, false) {
 		if r.err != nil {
 			failed++
 			prog.fileFailed(r.path, r.err)
@@ -87,7 +87,7 @@ func dump(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0
-	for r := range readAll(ctx, files, cfg.workers) {
+	for r := range readAll(ctx, files, cfg.workers, true) {
 		if r.err != nil {
 			failed++
 			fmt.Fprintf(stderr, "indexer: %s: %v\n", r.path, r.err)

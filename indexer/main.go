@@ -3,6 +3,8 @@
 // extracted as JSON Lines.
 //
 //	indexer -index DIR PATH...   add the articles under PATH to the index at DIR
+//	indexer -push URL PATH...    send them to a running searchd instead
+//	indexer -rebuild DIR         build the index at DIR again from its article store
 //	indexer -dump PATH...        print the extracted articles as JSON Lines
 package main
 
@@ -21,7 +23,7 @@ var errUsage = errors.New("usage")
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
 	stop()
 	switch {
 	case err == nil:
@@ -35,13 +37,18 @@ func main() {
 }
 
 // run is the whole program, so that tests can run it as a user would.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cfg, err := parseFlags(args, stderr)
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, getenv, stderr)
 	if err != nil {
 		return err
 	}
-	if cfg.dump {
+	switch {
+	case cfg.dump:
 		return dump(ctx, cfg, stdout, stderr)
+	case cfg.push != "":
+		return push(ctx, cfg, stderr)
+	case cfg.rebuild != "":
+		return rebuild(ctx, cfg, stderr)
 	}
 	return index(ctx, cfg, stderr)
 }

@@ -18,7 +18,7 @@ import (
 func TestIndex(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "test.idx")
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"-index", dir, "testdata/in"}, &stdout, &stderr)
+	err := run(context.Background(), []string{"-index", dir, "testdata/in"}, noEnv, &stdout, &stderr)
 	if err == nil || !strings.Contains(err.Error(), "2 of 4 files") {
 		t.Errorf("run: err = %v, want it to count 2 of 4 files failing", err)
 	}
@@ -28,7 +28,7 @@ func TestIndex(t *testing.T) {
 		}
 	}
 	// Run again on one file: the index is added to, and the same ids replace.
-	if err := run(context.Background(), []string{"-index", dir, "testdata/in/talks.txt"}, &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"-index", dir, "testdata/in/talks.txt"}, noEnv, &stdout, &stderr); err != nil {
 		t.Fatalf("second run: %v", err)
 	}
 	x, err := search.Open(dir)
@@ -65,15 +65,18 @@ func TestIndexLocked(t *testing.T) {
 	}
 	defer x.Close()
 	var stdout, stderr bytes.Buffer
-	err = run(context.Background(), []string{"-index", dir, "testdata/in/talks.txt"}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "searchd") {
-		t.Errorf("run on a held index: err = %v, want it to name searchd", err)
+	err = run(context.Background(), []string{"-index", dir, "testdata/in/talks.txt"}, noEnv, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "searchd") || !strings.Contains(err.Error(), "-push") {
+		t.Errorf("run on a held index: err = %v, want it to name searchd and suggest -push", err)
 	}
 }
 
+// noEnv is an empty environment.
+func noEnv(string) string { return "" }
+
 func TestDump(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if err := run(context.Background(), []string{"-dump", "testdata/in/talks.txt", "testdata/in/sub"}, &stdout, &stderr); err != nil {
+	if err := run(context.Background(), []string{"-dump", "testdata/in/talks.txt", "testdata/in/sub"}, noEnv, &stdout, &stderr); err != nil {
 		t.Fatalf("run -dump: %v (%s)", err, stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
@@ -97,7 +100,7 @@ func TestUsage(t *testing.T) {
 	}
 	for _, args := range tests {
 		var stdout, stderr bytes.Buffer
-		if err := run(context.Background(), args, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "usage") {
+		if err := run(context.Background(), args, noEnv, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "usage") {
 			t.Errorf("run(%q) = %v, want a usage error", args, err)
 		}
 	}

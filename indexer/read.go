@@ -8,8 +8,8 @@ import (
 	"dateline/corpus"
 )
 
-// fileResult is what reading one file gave: its articles, enriched, and
-// the error that named what could not be read.
+// fileResult is what reading one file gave: its articles and the error
+// that named what could not be read.
 type fileResult struct {
 	path     string
 	size     int64
@@ -18,9 +18,13 @@ type fileResult struct {
 }
 
 // readAll reads the files with n workers and sends each file's result, in
-// no particular order. The channel is closed when every file is read or ctx
-// is done.
-func readAll(ctx context.Context, files []string, n int) <-chan fileResult {
+// no particular order, the articles enriched where enrich is set. The
+// channel is closed when every file is read or ctx is done.
+//
+// Articles bound for the index are left as read: the index keeps them so
+// in its store and enriches them itself, so that a rebuild can run the
+// extractors again.
+func readAll(ctx context.Context, files []string, n int, enrich bool) <-chan fileResult {
 	paths := make(chan string)
 	out := make(chan fileResult, n)
 	go func() {
@@ -45,7 +49,9 @@ func readAll(ctx context.Context, files []string, n int) <-chan fileResult {
 				}
 				r.articles, r.err = corpus.ReadFile(p)
 				for i := range r.articles {
-					corpus.Enrich(&r.articles[i])
+					if enrich {
+						corpus.Enrich(&r.articles[i])
+					}
 				}
 				select {
 				case out <- r:

@@ -2,47 +2,26 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"dateline/corpus"
 )
 
-// Get returns the article with the given ID, or ErrNotFound.
+// Get returns the article with the given ID, or ErrNotFound. It is read
+// from the store, as it was given, and enriched as it was for the index.
 func (x *Index) Get(ctx context.Context, id string) (corpus.Article, error) {
-	sr := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
-	sr.Fields = []string{"*"}
-	res, err := x.bi.SearchInContext(ctx, sr)
+	if err := ctx.Err(); err != nil {
+		return corpus.Article{}, err
+	}
+	a, ok, err := x.st.get(id)
 	if err != nil {
 		return corpus.Article{}, fmt.Errorf("getting article %s: %w", id, err)
 	}
-	if len(res.Hits) == 0 {
+	if !ok {
 		return corpus.Article{}, fmt.Errorf("article %s: %w", id, ErrNotFound)
 	}
-	f := res.Hits[0].Fields
-	a := corpus.Article{
-		ID:        id,
-		Title:     stringField(f[fieldTitle]),
-		Body:      stringField(f[fieldBody]),
-		URL:       stringField(f[fieldURL]),
-		Author:    stringField(f[fieldAuthor]),
-		Site:      stringField(f[fieldSite]),
-		Dateline:  stringField(f[fieldDateline]),
-		Language:  stringField(f[fieldLanguage]),
-		Source:    stringField(f[fieldSource]),
-		Published: timeField(f[fieldPublished]),
-		Speakers:  stringsField(f[fieldSpeaker]),
-		Regions:   stringsField(f[fieldRegion]),
-	}
-	if q := stringField(f[fieldQuotes]); q != "" {
-		if err := json.Unmarshal([]byte(q), &a.Quotes); err != nil {
-			return corpus.Article{}, fmt.Errorf("article %s: reading its quotes: %w", id, err)
-		}
-	}
-	return a, nil
+	return *enriched(a), nil
 }
 
 func stringField(v interface{}) string {

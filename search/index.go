@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
+	"slices"
+	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -13,11 +15,6 @@ import (
 
 	"dateline/corpus"
 )
-
-// lockWait is how long opening an index waits for another process to let
-// go of it: long enough to ride out a process that is just closing, short
-// enough that a user learns at once that a running searchd holds it.
-const lockWait = 2 * time.Second
 
 var (
 	// ErrNotFound is returned for an article ID the index does not hold.
@@ -28,35 +25,115 @@ var (
 	ErrNoIndex = errors.New("no index")
 )
 
-// Index is a Dateline index on disk.
+// Index is a Dateline index on disk: a directory holding the article store
+// (articles.db, the source of truth) and the bleve index built from it
+// (index-NNNNNN/, named in the store, so that a rebuild can write a new one
+// beside it and switch in one durable step).
+//
+// One process owns an index; within it Index is safe for concurrent use:
+// writes are applied one at a time, searches run alongside them and alongside
+// a rebuild.
 type Index struct {
-	bi   bleve.Index
 	path string
+	st   *store
+	// bi is what searches go through: an alias of the current bleve index,
+	// swapped to a new one when a rebuild is done.
+	bi bleve.IndexAlias
+
+	// wmu orders writes and the swap at the end of a rebuild.
+	wmu sync.Mutex
+	// cur is the bleve index writes go to, and curName its directory.
+	cur     bleve.Index
+	curName string
+	// settled are ids whose write the index holds, to be cleared from the
+	// store's pending set by the next write.
+	settled []string
+	// dirty collects the ids written while a rebuild runs (nil otherwise),
+	// for the rebuild to take again before it swaps.
+	dirty map[string]struct{}
+	// rebuilding is held for the whole of a rebuild, so only one runs.
+	rebuilding sync.Mutex
 }
 
-// Create makes a new, empty index at path, which must not exist yet.
+// Create makes a new, empty index at path, which must not exist yet or be
+// an empty directory.
 func Create(path string) (*Index, error) {
-	bi, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
+	if err := os.Mkdir(path, 0o755); err != nil {
+		entries, rerr := os.ReadDir(path)
+		if !errors.Is(err, os.ErrExist) || rerr != nil || len(entries) > 0 {
+			return nil, fmt.Errorf("creating index %s: %w", path, err)
+		}
+	}
+	st, err := openStore(filepath.Join(path, storeFile), true)
 	if err != nil {
 		return nil, fmt.Errorf("creating index %s: %w", path, err)
 	}
-	return &Index{bi: bi, path: path}, nil
+	name := indexDirName(1)
+	bi, err := newBleve(filepath.Join(path, name))
+	if err == nil {
+		err = st.setMeta(metaIndex, name)
+	}
+	if err != nil {
+		if bi != nil {
+			bi.Close()
+		}
+		st.close()
+		return nil, fmt.Errorf("creating index %s: %w", path, err)
+	}
+	return newIndex(path, st, bi, name), nil
 }
 
 // Open opens the index at path. It fails with ErrNoIndex where there is
-// none, and with ErrLocked where another process holds it.
+// none, and with ErrLocked where another process holds it. An index of the
+// earlier layout (a bare bleve index, without the article store) is first
+// moved to the current one, reading its articles back from its stored
+// fields: that takes about as long as indexing them did, once.
+//
+// Writes a crash interrupted between the store and the index are applied
+// to the index here, so that the two agree again.
 func Open(path string) (*Index, error) {
-	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
-		return nil, fmt.Errorf("opening index %s: %w", path, ErrNoIndex)
-	}
-	bi, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": lockWait.String()})
-	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, fmt.Errorf("opening index %s: %w", path, ErrLocked)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		// A migration that stopped between its two renames.
+		if _, oerr := os.Stat(path + ".old"); oerr == nil {
+			if err := os.Rename(path+".old", path); err != nil {
+				return nil, fmt.Errorf("opening index %s: putting back the index a migration moved: %w", path, err)
+			}
 		}
+	}
+	if _, err := os.Stat(filepath.Join(path, storeFile)); err != nil {
+		if _, merr := os.Stat(filepath.Join(path, "index_meta.json")); merr != nil {
+			return nil, fmt.Errorf("opening index %s: %w", path, ErrNoIndex)
+		}
+		if err := migrate(path); err != nil {
+			return nil, fmt.Errorf("opening index %s: moving it to the current layout: %w", path, err)
+		}
+	}
+	st, err := openStore(filepath.Join(path, storeFile), false)
+	if err != nil {
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
 	}
-	return &Index{bi: bi, path: path}, nil
+	name, err := st.meta(metaIndex)
+	if err == nil && name == "" {
+		err = errors.New("the store names no index directory")
+	}
+	var bi bleve.Index
+	if err == nil {
+		bi, err = bleve.OpenUsing(filepath.Join(path, name), map[string]interface{}{"bolt_timeout": lockWait.String()})
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			err = ErrLocked
+		}
+	}
+	if err != nil {
+		st.close()
+		return nil, fmt.Errorf("opening index %s: %w", path, err)
+	}
+	x := newIndex(path, st, bi, name)
+	if err := x.settle(); err != nil {
+		x.Close()
+		return nil, fmt.Errorf("opening index %s: %w", path, err)
+	}
+	x.removeStale()
+	return x, nil
 }
 
 // OpenOrCreate opens the index at path, creating it where there is none.
@@ -70,39 +147,153 @@ func OpenOrCreate(path string) (x *Index, created bool, err error) {
 	return x, false, err
 }
 
+func newIndex(path string, st *store, bi bleve.Index, name string) *Index {
+	return &Index{path: path, st: st, bi: bleve.NewIndexAlias(bi), cur: bi, curName: name}
+}
+
+// newBleve creates an empty bleve index with the current schema. Batches
+// are left safe (scorch's unsafe_batch off): Batch returns only once the
+// new segment is written, synced and recorded in scorch's root file.
+func newBleve(path string) (bleve.Index, error) {
+	return bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
+}
+
+// indexDirName names the n-th bleve index an index directory has held.
+func indexDirName(n int) string { return fmt.Sprintf("index-%06d", n) }
+
+// settle applies the writes the store holds as pending to the index: the
+// articles it still has are indexed again, the others deleted.
+func (x *Index) settle() error {
+	ids, err := x.st.pending()
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	b := x.cur.NewBatch()
+	for _, id := range ids {
+		a, ok, err := x.st.get(id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			b.Delete(id)
+			continue
+		}
+		if err := b.Index(id, toDocument(enriched(a))); err != nil {
+			return fmt.Errorf("indexing article %s: %w", id, err)
+		}
+	}
+	if err := x.cur.Batch(b); err != nil {
+		return fmt.Errorf("applying %d pending writes: %w", len(ids), err)
+	}
+	return x.st.write(nil, nil, ids)
+}
+
+// removeStale deletes bleve indexes other than the current one: what an
+// interrupted rebuild or swap left behind. Failing to is harmless.
+func (x *Index) removeStale() {
+	entries, _ := os.ReadDir(x.path)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "index-") && e.Name() != x.curName {
+			os.RemoveAll(filepath.Join(x.path, e.Name()))
+		}
+	}
+}
+
 // Path returns the directory the index lives in.
 func (x *Index) Path() string { return x.path }
 
 // Close closes the index.
-func (x *Index) Close() error { return x.bi.Close() }
+func (x *Index) Close() error {
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	x.bi.Close()
+	err := x.cur.Close()
+	if len(x.settled) > 0 && err == nil {
+		err = x.st.write(nil, nil, x.settled)
+	}
+	if serr := x.st.close(); err == nil {
+		err = serr
+	}
+	return err
+}
 
 // Count returns the number of articles in the index.
 func (x *Index) Count() (uint64, error) { return x.bi.DocCount() }
 
-// Put indexes articles in one batch; an article whose ID is already
-// indexed replaces the earlier one. The batch is durable when Put returns.
+// Put stores and indexes articles in one batch; an article whose ID is
+// already indexed replaces the earlier one. Each article is kept in the
+// store as given and indexed enriched (corpus.Enrich), so that a rebuild
+// runs the extractors of its day again on what was given. The batch is
+// durable when Put returns: the store's transaction and the index's
+// segment are both synced to disk.
 func (x *Index) Put(arts []corpus.Article) error {
-	b := x.bi.NewBatch()
+	docs := make([]map[string]interface{}, len(arts))
 	for i := range arts {
-		a := &arts[i]
-		if a.ID == "" {
+		if arts[i].ID == "" {
 			return fmt.Errorf("article %d of %d has no id", i+1, len(arts))
 		}
-		if err := b.Index(a.ID, toDocument(a)); err != nil {
-			return fmt.Errorf("indexing article %s: %w", a.ID, err)
+		docs[i] = toDocument(enriched(arts[i]))
+	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	// The batch is made here, under the lock, so that it maps the documents
+	// with the schema of the index it goes to, even right after a swap.
+	b := x.cur.NewBatch()
+	ids := make([]string, len(arts))
+	for i := range arts {
+		ids[i] = arts[i].ID
+		if err := b.Index(ids[i], docs[i]); err != nil {
+			return fmt.Errorf("indexing article %s: %w", ids[i], err)
 		}
 	}
-	if err := x.bi.Batch(b); err != nil {
+	if err := x.st.write(arts, nil, x.settled); err != nil {
+		return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
+	}
+	x.settled = nil
+	if err := x.cur.Batch(b); err != nil {
 		return fmt.Errorf("writing batch of %d articles: %w", len(arts), err)
 	}
+	x.written(ids)
 	return nil
 }
 
 // Delete removes the article with the given ID. Deleting an ID that is not
 // indexed is not an error.
 func (x *Index) Delete(id string) error {
-	if err := x.bi.Delete(id); err != nil {
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	if err := x.st.write(nil, []string{id}, x.settled); err != nil {
 		return fmt.Errorf("deleting article %s: %w", id, err)
 	}
+	x.settled = nil
+	if err := x.cur.Delete(id); err != nil {
+		return fmt.Errorf("deleting article %s: %w", id, err)
+	}
+	x.written([]string{id})
 	return nil
+}
+
+// Has reports whether the index holds an article with the given ID.
+func (x *Index) Has(id string) (bool, error) {
+	_, ok, err := x.st.get(id)
+	return ok, err
+}
+
+// written notes ids the index now holds; x.wmu is held.
+func (x *Index) written(ids []string) {
+	x.settled = append(x.settled, ids...)
+	if x.dirty != nil {
+		for _, id := range ids {
+			x.dirty[id] = struct{}{}
+		}
+	}
+}
+
+// enriched returns an enriched copy of a, leaving a's slices untouched.
+func enriched(a corpus.Article) *corpus.Article {
+	a.Speakers = slices.Clone(a.Speakers)
+	a.Regions = slices.Clone(a.Regions)
+	a.Quotes = slices.Clone(a.Quotes)
+	corpus.Enrich(&a)
+	return &a
 }

@@ -5,8 +5,6 @@
 package search
 
 import (
-	"encoding/json"
-
 	"dateline/corpus"
 
 	"github.com/blevesearch/bleve/v2"
@@ -21,18 +19,12 @@ const (
 	fieldTitle     = "title"
 	fieldBody      = "body"
 	fieldURL       = "url"
-	fieldAuthor    = "author"
-	fieldSite      = "site"
-	fieldDateline  = "dateline"
-	fieldLanguage  = "language"
-	fieldSource    = "source"
 	fieldPublished = "published"
 	fieldMonth     = "month"
 	fieldSpeaker   = "speaker"
 	fieldRegion    = "region"
-	fieldQuotes    = "quotes"
 	// fieldQuote holds the texts of all the article's quotes, analysed and
-	// not stored (the quotes field keeps them whole), so that quotes can be
+	// not stored (the store keeps the quotes whole), so that quotes can be
 	// searched apart from the body they sit in.
 	fieldQuote = "quote"
 )
@@ -43,8 +35,10 @@ const docType = "article"
 // newMapping returns the index schema: title and body analysed as news
 // English, stored, with term vectors for highlighting; speakers, regions and
 // the month as keyword fields for filters and facets; the publication date
-// as a date for ranges and sorting; the rest stored only, to give the
-// article back.
+// as a date for ranges and sorting; the URL stored only, for hits. The rest
+// of an article (author, site, quotes, …) is not in the index at all: Get
+// reads it from the article store, and keeping it twice would only grow the
+// index.
 func newMapping() mapping.IndexMapping {
 	text := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
@@ -85,9 +79,7 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
 	doc.AddFieldMappingsAt(fieldPublished, date)
-	for _, name := range []string{fieldURL, fieldAuthor, fieldSite, fieldDateline, fieldLanguage, fieldSource, fieldQuotes} {
-		doc.AddFieldMappingsAt(name, storedOnly())
-	}
+	doc.AddFieldMappingsAt(fieldURL, storedOnly())
 
 	m := bleve.NewIndexMapping()
 	m.TypeField = "_type"
@@ -105,26 +97,18 @@ func newMapping() mapping.IndexMapping {
 // toDocument maps an article to the index's fields.
 func toDocument(a *corpus.Article) map[string]interface{} {
 	doc := map[string]interface{}{
-		"_type":       docType,
-		fieldTitle:    a.Title,
-		fieldBody:     a.Body,
-		fieldSpeaker:  a.Speakers,
-		fieldRegion:   a.Regions,
-		fieldURL:      a.URL,
-		fieldAuthor:   a.Author,
-		fieldSite:     a.Site,
-		fieldDateline: a.Dateline,
-		fieldLanguage: a.Language,
-		fieldSource:   a.Source,
+		"_type":      docType,
+		fieldTitle:   a.Title,
+		fieldBody:    a.Body,
+		fieldSpeaker: a.Speakers,
+		fieldRegion:  a.Regions,
+		fieldURL:     a.URL,
 	}
 	if !a.Published.IsZero() {
 		doc[fieldPublished] = a.Published.UTC()
 		doc[fieldMonth] = a.Published.UTC().Format("2006-01")
 	}
 	if len(a.Quotes) > 0 {
-		if data, err := json.Marshal(a.Quotes); err == nil {
-			doc[fieldQuotes] = string(data)
-		}
 		texts := make([]string, len(a.Quotes))
 		for i, q := range a.Quotes {
 			texts[i] = q.Text

@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"html"
 	"strings"
@@ -52,7 +51,6 @@ func (x *Index) Quotes(ctx context.Context, r Request) (*QuoteResult, error) {
 		return nil, paramErr("after", "quotes page by page only")
 	}
 	sr := bleve.NewSearchRequestOptions(quoteQuery(&r), r.Size, (r.Page-1)*r.Size, false)
-	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldQuotes}
 	sr.SortBy(sortOrder(r.Sort))
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -68,13 +66,13 @@ func (x *Index) Quotes(ctx context.Context, r Request) (*QuoteResult, error) {
 	}
 	out := &QuoteResult{Articles: res.Total, Quotes: []QuoteHit{}}
 	for _, h := range res.Hits {
-		var quotes []corpus.Quote
-		if s := stringField(h.Fields[fieldQuotes]); s != "" {
-			if err := json.Unmarshal([]byte(s), &quotes); err != nil {
-				return nil, fmt.Errorf("article %s: reading its quotes: %w", h.ID, err)
-			}
+		// The quotes are read whole from the store; the index holds
+		// only their words.
+		a, err := x.Get(ctx, h.ID)
+		if err != nil {
+			return nil, fmt.Errorf("reading the quotes of article %s: %w", h.ID, err)
 		}
-		for _, q := range quotes {
+		for _, q := range a.Quotes {
 			if len(speakers) > 0 && !speakers[fold(q.Speaker)] {
 				continue
 			}
@@ -87,8 +85,7 @@ func (x *Index) Quotes(ctx context.Context, r Request) (*QuoteResult, error) {
 			}
 			out.Quotes = append(out.Quotes, QuoteHit{
 				Quote: q, TextHTML: marked, ArticleID: h.ID,
-				ArticleTitle: stringField(h.Fields[fieldTitle]), ArticleURL: stringField(h.Fields[fieldURL]),
-				Published: timeField(h.Fields[fieldPublished]),
+				ArticleTitle: a.Title, ArticleURL: a.URL, Published: a.Published,
 			})
 		}
 	}

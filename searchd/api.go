@@ -118,7 +118,7 @@ func toWireHistogram(h search.Histogram) wireHistogram {
 }
 
 func (s *server) handleGetArticle(c echo.Context) error {
-	a, err := s.index.Get(c.Request().Context(), c.Param("id"))
+	a, err := s.index.Get(c.Request().Context(), articleID(c))
 	if err != nil {
 		return err
 	}

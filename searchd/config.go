@@ -29,6 +29,11 @@ type config struct {
 	// to the routes that read the index, with bursts of twice as many;
 	// 0 turns the limit off.
 	RateLimit float64
+	// WriteToken is the bearer token writes and admin requests must carry;
+	// empty, writes are refused. Never logged.
+	WriteToken string
+	// Watch is a folder whose files are indexed as they appear and change.
+	Watch string
 }
 
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -42,6 +47,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", 15*time.Second, "longest time to read a request")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 30*time.Second, "longest time to write an answer")
 	fs.Float64Var(&cfg.RateLimit, "rate-limit", 20, "requests per second one client may make to the search routes (bursts of twice as many); 0 for no limit")
+	fs.StringVar(&cfg.WriteToken, "write-token", "", "bearer `TOKEN` that POST/DELETE /api/articles and /api/admin require; without one, writes are refused")
+	fs.StringVar(&cfg.Watch, "watch", "", "index the files in `DIR` as they appear or change, and remove the articles of deleted files")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: searchd [flags]\n\nEvery flag can also be set by an environment variable: -index by DATELINE_INDEX,\n-read-timeout by DATELINE_READ_TIMEOUT, and so on; a flag given wins.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -87,6 +94,8 @@ func (c config) logAttrs() []any {
 		slog.String("read_timeout", c.ReadTimeout.String()),
 		slog.String("write_timeout", c.WriteTimeout.String()),
 		slog.Float64("rate_limit", c.RateLimit),
+		slog.Bool("writes_enabled", c.WriteToken != ""),
+		slog.String("watch", c.Watch),
 		slog.String("version", version()),
 	}
 }

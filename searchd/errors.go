@@ -62,7 +62,8 @@ func classify(err error) (int, apiErrorBody) {
 		if m, ok := he.Message.(string); ok {
 			msg = m
 		}
-		if he.Code == http.StatusRequestEntityTooLarge {
+		if he.Code == http.StatusRequestEntityTooLarge && msg == http.StatusText(he.Code) {
+			// echo's body limit says only the status; name the limit.
 			msg = fmt.Sprintf("the request body is larger than %d KiB", maxBodyBytes>>10)
 		}
 		return he.Code, apiErrorBody{Code: codeFor(he.Code), Message: msg}
@@ -78,6 +79,10 @@ func codeFor(status int) string {
 		return "method_not_allowed"
 	case http.StatusRequestEntityTooLarge:
 		return "too_large"
+	case http.StatusUnsupportedMediaType:
+		return "unsupported_media_type"
+	case http.StatusConflict:
+		return "conflict"
 	case http.StatusTooManyRequests:
 		return "rate_limited"
 	case http.StatusServiceUnavailable:

@@ -5,6 +5,12 @@
 //
 // Where DIR holds no index yet, searchd creates one and fills it with the
 // bundled sample articles, so `go run ./searchd` is a whole demo.
+//
+// searchd owns its index, so articles are added through it: with a write
+// token (-write-token), POST /api/articles takes JSON, JSON Lines streams,
+// web pages and files, DELETE /api/articles/{id} removes one, and
+// POST /api/admin/reindex rebuilds the index from its article store while
+// searches go on; -watch DIR indexes the files of a folder as they come.
 package main
 
 import (
@@ -42,7 +48,7 @@ func main() {
 
 // run is the whole program, so that tests can start it as a user would. It
 // serves until ctx is done. ready, when not nil, receives the address the
-// server listens on once it accepts requests.
+// server listens on once its index is open and it answers searches.
 func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer, ready chan<- string) error {
 	cfg, err := parseConfig(args, getenv, stderr)
 	if err != nil {
@@ -62,10 +68,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	httpServer := srv.httpServer()
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
-	log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()))
-	if ready != nil {
-		ready <- ln.Addr().String()
-	}
+	log.Info("listening; opening the index", slog.String("addr", "http://"+ln.Addr().String()))
 
 	// The index opens while the server already answers: /healthz says
 	// the process lives, /readyz and the search routes answer 503 until
@@ -78,7 +81,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		x, err = openIndex(cfg, log)
 		if err == nil {
 			srv.setIndex(x)
-			log.Info("ready")
+			log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()))
 		}
 		opened <- err
 	}()
@@ -97,6 +100,21 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 			httpServer.Close()
 			return err
 		}
+		if ready != nil {
+			ready <- ln.Addr().String()
+		}
+		if cfg.Watch != "" {
+			w, err := newWatcher(cfg.Watch, x, log)
+			if err != nil {
+				httpServer.Close()
+				return err
+			}
+			wctx, stopWatch := context.WithCancel(ctx)
+			watching := make(chan struct{})
+			go func() { w.run(wctx); close(watching) }()
+			// The watcher stops before the index closes.
+			defer func() { stopWatch(); <-watching }()
+		}
 	case <-ctx.Done():
 		// Let the opening finish, so that the index is closed cleanly.
 		if err := <-opened; err != nil {
@@ -114,6 +132,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if err := httpServer.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutting down: %w", err)
 	}
+	// A rebuild in progress is dropped; the index in use stays whole.
+	srv.tasks.stop()
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

@@ -35,7 +35,7 @@ func TestPages(t *testing.T) {
 				"#facet-speaker li.selected a[aria-checked=true]": "Steve Witkoff", "#facet-speaker": "Volodymyr Zelensky"},
 			wantCount: map[string]int{".hit": 2, ".searchbox input[type=hidden][name=speaker]": 1}},
 		{path: "/?more=region", wantStatus: 200,
-			checks: map[string]string{"#facet-region a.more": "Show fewer"}, wantCount: map[string]int{"#facet-region li": 14}},
+			checks: map[string]string{"#facet-region a.more": "Show fewer"}, wantCount: map[string]int{"#facet-region li": 15}},
 		{path: "/?speaker_prefix=zel", wantStatus: 200,
 			checks: map[string]string{"#facet-speaker li": "Volodymyr Zelensky", "#speaker-prefix[value=zel]": ""}, wantCount: map[string]int{"#facet-speaker li": 1}},
 		{path: "/?region=Kyiv&from=2025-05-01&to=2025-05-31", wantStatus: 200,

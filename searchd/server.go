@@ -29,6 +29,8 @@ type server struct {
 	echo    *echo.Echo
 	// now is the clock relative dates (from=now-7d) count from.
 	now func() time.Time
+	// tasks are the bulk writes and rebuilds, running and recent.
+	tasks *taskList
 }
 
 // newServer wires the handlers. x may be nil: the server then answers 503
@@ -38,7 +40,7 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, log: log, pages: p, now: time.Now}
+	s := &server{cfg: cfg, log: log, pages: p, now: time.Now, tasks: newTaskList(log)}
 	s.metrics = newMetrics(s)
 	e := echo.New()
 	e.HideBanner = true
@@ -115,6 +117,13 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/healthz", s.handleHealth)
 	e.GET("/readyz", s.handleReady)
 	e.GET("/metrics", s.handleMetrics)
+
+	// Writes and admin requests need the write token (auth.go).
+	e.POST("/api/articles", s.handlePostArticles, s.requireToken)
+	e.DELETE("/api/articles/:id", s.handleDeleteArticle, s.requireToken)
+	e.POST("/api/admin/reindex", s.handleReindex, s.requireToken)
+	e.GET("/api/admin/tasks", s.handleTasks, s.requireToken)
+	e.GET("/api/admin/tasks/:id", s.handleTask, s.requireToken)
 }
 
 // needsIndex reports whether the route at path reads the index: all but
