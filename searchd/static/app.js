@@ -38,6 +38,16 @@
     if (q) { ev.preventDefault(); q.focus(); q.select(); }
   });
 
+  // Facet values are links drawn as checkboxes; Space toggles them as it
+  // toggles a checkbox (Enter follows the link anyway).
+  document.addEventListener("keydown", function (ev) {
+    var t = ev.target;
+    if (ev.key === " " && t && t.getAttribute && t.getAttribute("role") === "checkbox" && t.tagName === "A") {
+      ev.preventDefault();
+      t.click();
+    }
+  });
+
   // Completions for the search box: a listbox under it, fed by
   // /api/suggest; speakers and places filter, titles open the article.
   function setupSuggest() {
