@@ -32,6 +32,8 @@ var (
 type Index struct {
 	bi   bleve.Index
 	path string
+	// stats caches the BM25 field statistics (rank.go).
+	stats statsCache
 }
 
 // Create makes a new, empty index at path, which must not exist yet.

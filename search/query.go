@@ -8,20 +8,14 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// buildQuery turns the request into a bleve query: the words matched in the
-// title and the body, any word sufficing and more words ranking higher, and
-// the filters applied without scoring.
-func buildQuery(r *Request) query.Query {
+// buildQuery turns the request into a bleve query: the parsed query
+// (compile.go) and the request's filters, applied without scoring.
+func buildQuery(r *Request, c *compiler) query.Query {
 	var q query.Query
 	if strings.TrimSpace(r.Query) == "" {
 		q = bleve.NewMatchAllQuery()
 	} else {
-		title := bleve.NewMatchQuery(r.Query)
-		title.SetField(fieldTitle)
-		title.SetBoost(2)
-		body := bleve.NewMatchQuery(r.Query)
-		body.SetField(fieldBody)
-		q = bleve.NewDisjunctionQuery(title, body)
+		q = c.compile(r.parsed)
 	}
 	var filters []query.Query
 	if f := anyOf(fieldSpeaker, r.Speakers); f != nil {

@@ -1,0 +1,46 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+)
+
+// String renders the query as Dateline understood it, in the query
+// language itself, so a person can see what was searched for and edit it.
+func (q *parsedQuery) String() string {
+	var alts []string
+	for _, seq := range q.alts {
+		var parts []string
+		for _, c := range seq {
+			parts = append(parts, c.String())
+		}
+		alts = append(alts, strings.Join(parts, " "))
+	}
+	return strings.Join(alts, " OR ")
+}
+
+func (c clause) String() string {
+	var b strings.Builder
+	switch c.occur {
+	case must:
+		b.WriteByte('+')
+	case mustNot:
+		b.WriteByte('-')
+	}
+	if c.field != "" {
+		b.WriteString(c.field + ":")
+	}
+	switch c.kind {
+	case kindPhrase:
+		b.WriteString(`"` + c.text + `"`)
+	case kindPrefix:
+		b.WriteString(c.text + "*")
+	case kindFuzzy:
+		b.WriteString(c.text + "~" + strconv.Itoa(c.fuzz))
+	case kindGroup:
+		b.WriteString("(" + c.group.String() + ")")
+	default:
+		b.WriteString(c.text)
+	}
+	return b.String()
+}
