@@ -3,6 +3,7 @@ package analyzers
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 )
 
 // maxStemCache bounds the words one cache remembers: a page of hits holds
@@ -22,8 +23,9 @@ func WithStemCache(a analysis.Analyzer) analysis.Analyzer {
 	c := *da
 	c.TokenFilters = append([]analysis.TokenFilter(nil), da.TokenFilters...)
 	for i, f := range c.TokenFilters {
-		if s, ok := f.(*en.EnglishStemmerFilter); ok {
-			c.TokenFilters[i] = &cachedStemmer{stem: s, cache: map[string][]byte{}}
+		switch f.(type) {
+		case *porter.PorterStemmer, *en.EnglishStemmerFilter:
+			c.TokenFilters[i] = &cachedStemmer{stem: f, cache: map[string][]byte{}}
 		}
 	}
 	return &c

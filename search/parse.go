@@ -171,6 +171,15 @@ func (p *parser) parse(depth int) (*parsedQuery, error) {
 		if !ok || t.kind == ')' {
 			break
 		}
+		if t.kind == 'w' && (t.text == "+" || t.text == "-") && !t.glued &&
+			p.pos+1 < len(p.toks) && p.toks[p.pos+1].kind == '(' {
+			next = must // +( … )
+			if t.text == "-" {
+				next = mustNot
+			}
+			p.pos++
+			continue
+		}
 		if t.kind == 'w' && !hasWord(t.text) {
 			p.pos++ // a dash or full stop between words
 			continue

@@ -63,6 +63,11 @@ func (c *compiler) sequence(seq []clause) query.Query {
 			continue
 		case cl.kind == kindWord:
 			words[cl.field] = append(words[cl.field], cl.text)
+		case cl.kind == kindPhrase:
+			// A phrase's words rank like words; the phrase adds its
+			// own score where the words stand in order.
+			words[cl.field] = append(words[cl.field], cl.text)
+			scoring = append(scoring, c.matchQuery(cl, true))
 		default:
 			scoring = append(scoring, c.matchQuery(cl, true))
 		}
@@ -112,7 +117,7 @@ func (c *compiler) bm25(field string, terms []weightedTerm) query.Query {
 	q := &bm25Query{Field: f, Docs: c.stats.DocCount, Proximity: f == fieldText}
 	for _, t := range terms {
 		if i, ok := seen[t.Term]; ok {
-			q.Terms[i].Weight = max(q.Terms[i].Weight, t.Weight)
+			q.Terms[i].Weight += t.Weight
 			continue
 		}
 		seen[t.Term] = len(q.Terms)

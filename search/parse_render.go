@@ -21,6 +21,10 @@ func (q *parsedQuery) String() string {
 
 func (c clause) String() string {
 	var b strings.Builder
+	if c.occur != should && c.kind == kindWord && c.field == "" && startsSigned(c.text) {
+		// +1 and -3 read back as signed numbers: group them.
+		c.kind, c.group = kindGroup, &parsedQuery{alts: [][]clause{{{kind: kindWord, text: c.text}}}}
+	}
 	switch c.occur {
 	case must:
 		b.WriteByte('+')
@@ -43,4 +47,10 @@ func (c clause) String() string {
 		b.WriteString(c.text)
 	}
 	return b.String()
+}
+
+// startsSigned reports whether a word would read back as a signed number
+// or an operator after + or -.
+func startsSigned(w string) bool {
+	return w != "" && (w[0] >= '0' && w[0] <= '9' || w[0] == '+' || w[0] == '-')
 }

@@ -32,7 +32,7 @@ func analyzeTerms(m mapping.IndexMapping, text string) []weightedTerm {
 		}
 		s := string(t.Term)
 		if i, ok := seen[s]; ok {
-			out[i].Weight = max(out[i].Weight, w)
+			out[i].Weight += w
 			continue
 		}
 		seen[s] = len(out)

@@ -82,8 +82,13 @@ func (x *Index) correct(ctx context.Context, reader index.IndexReader, term stri
 		if de == nil {
 			break
 		}
-		if de.Count > bestCount {
-			best, bestCount = de.Term, de.Count
+		// The fuzzy dictionary leaves the counts out; read them.
+		n, err := docFreq(ctx, reader, de.Term)
+		if err != nil {
+			return "", err
+		}
+		if n > bestCount {
+			best, bestCount = de.Term, n
 		}
 	}
 	if best == "" {
