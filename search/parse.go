@@ -131,8 +131,8 @@ func lex(s string) []token {
 		default:
 			j := i
 			for j < len(s) && !strings.ContainsRune(" \t\n\r()", rune(s[j])) {
-				if s[j] == '"' && j > i && s[j-1] == ':' {
-					break // field:"a phrase"
+				if s[j] == '"' && j > i && (s[j-1] == ':' || s[i:j] == "+" || s[i:j] == "-") {
+					break // field:"a phrase", +"a phrase"
 				}
 				j++
 			}
@@ -172,8 +172,8 @@ func (p *parser) parse(depth int) (*parsedQuery, error) {
 			break
 		}
 		if t.kind == 'w' && (t.text == "+" || t.text == "-") && !t.glued &&
-			p.pos+1 < len(p.toks) && p.toks[p.pos+1].kind == '(' {
-			next = must // +( … )
+			p.pos+1 < len(p.toks) && (p.toks[p.pos+1].kind == '(' || p.toks[p.pos+1].kind == '"') {
+			next = must // +( … ), +" … "
 			if t.text == "-" {
 				next = mustNot
 			}

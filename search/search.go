@@ -31,8 +31,9 @@ type Result struct {
 	// Interpreted is the query as Dateline understood it, in the query
 	// language: what was searched for, after any fallback to plain words.
 	Interpreted string
-	// DidYouMean, when not empty, is the corrected query whose hits these
-	// are, the query as typed having found nothing.
+	// DidYouMean, when not empty, is the query with its unknown words
+	// corrected; when the query as typed found nothing, the hits are
+	// the correction's.
 	DidYouMean string
 }
 
@@ -59,9 +60,9 @@ type FacetValue struct {
 }
 
 // Search answers a request. The request is normalised first; a bad one
-// gives an error wrapping ErrInvalid. A query of plain words that finds
-// nothing is tried again with its unknown words corrected (suggest.go),
-// and the result says so in DidYouMean.
+// gives an error wrapping ErrInvalid. A short query of plain words with a
+// word no article holds gets a correction in DidYouMean (suggest.go); if
+// it found nothing, the hits are those of the correction.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.Normalize(); err != nil {
 		return nil, err
@@ -72,12 +73,17 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	ctx = context.WithValue(ctx, search.BM25StatsKey, stats)
 	out, err := x.run(ctx, &r, stats)
-	if err != nil || out.Total > 0 || r.Page > 1 {
+	if err != nil || r.Page > 1 {
 		return out, err
 	}
 	better, ok, err := x.suggest(ctx, &r)
 	if err != nil || !ok {
 		return out, err
+	}
+	if out.Total > 0 {
+		// Hits for the words as typed stand; the correction is offered.
+		out.DidYouMean = better
+		return out, nil
 	}
 	retry := r
 	retry.Query = better

@@ -91,19 +91,22 @@ func (s *snippeter) snippet(text string, size, count int) string {
 		cands = cands[:count]
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].sent.start < cands[j].sent.start })
-	frags := make([]string, 0, len(cands))
-	for _, c := range cands {
+	// One ellipsis stands wherever text was left out: inside a sentence
+	// cut to size, or between fragments.
+	var b strings.Builder
+	for i, c := range cands {
 		win := window(text, c.sent, c.marks, size)
-		frag := markHTML(text, win, c.marks)
-		if win.start > c.sent.start {
-			frag = "… " + frag
+		if i > 0 {
+			b.WriteString(" … ")
+		} else if win.start > c.sent.start {
+			b.WriteString("… ")
 		}
-		if win.end < c.sent.end {
-			frag += " …"
+		b.WriteString(markHTML(text, win, c.marks))
+		if i == len(cands)-1 && win.end < c.sent.end {
+			b.WriteString(" …")
 		}
-		frags = append(frags, frag)
 	}
-	return strings.Join(frags, " … ")
+	return b.String()
 }
 
 // window narrows a sentence longer than size to about size bytes around
@@ -178,7 +181,7 @@ func sentences(text string) []span {
 		switch c := text[i]; {
 		case c == '\n':
 			emit(i + 1)
-		case (c == '.' || c == '!' || c == '?') && i+2 < len(text) && text[i+1] == ' ' && opensSentence(text[i+2]):
+		case (c == '.' || c == '!' || c == '?') && i+2 < len(text) && text[i+1] == ' ' && opensSentence(text[i+2]) && !initial(text, i):
 			emit(i + 1)
 		}
 	}
@@ -190,4 +193,13 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 
 func opensSentence(c byte) bool {
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c >= 0x80
+}
+
+// initial reports whether the full stop at i ends a single capital, as in
+// "U.S." or "J. Smith", rather than a sentence.
+func initial(text string, i int) bool {
+	if i < 1 || text[i] != '.' || text[i-1] < 'A' || text[i-1] > 'Z' {
+		return false
+	}
+	return i == 1 || text[i-2] == '.' || text[i-2] == ' '
 }

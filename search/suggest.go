@@ -11,16 +11,23 @@ import (
 	"dateline/analyzers"
 )
 
-// suggestMinLength is the shortest word corrected: a word of three
-// letters is one edit away from dozens of others.
-const suggestMinLength = 4
+// Bounds of spelling suggestions.
+const (
+	// suggestMinLength is the shortest word corrected: a word of three
+	// letters is one edit away from dozens of others.
+	suggestMinLength = 4
+	// maxSuggestWords is the longest query corrected: people mistype
+	// short queries, and a pasted paragraph is not worth a dictionary
+	// walk per rare word.
+	maxSuggestWords = 6
+)
 
 // suggest corrects the words of a plain query that no article holds,
 // replacing each with the most frequent indexed word one edit away (two
 // for words of eight letters or more), spelled as an article spells it:
 // "Witkof" becomes "Witkoff". ok is false when nothing was corrected.
 func (x *Index) suggest(ctx context.Context, r *Request) (better string, ok bool, err error) {
-	if r.parsed == nil || len(r.parsed.alts) != 1 {
+	if r.parsed == nil || len(r.parsed.alts) != 1 || len(r.parsed.alts[0]) > maxSuggestWords {
 		return "", false, nil
 	}
 	adv, err := x.bi.Advanced()
@@ -119,14 +126,27 @@ func (x *Index) spelling(ctx context.Context, term string) (string, error) {
 		return "", fmt.Errorf("finding the spelling of %q: %w", term, err)
 	}
 	a := x.bi.Mapping().AnalyzerNamed(analyzers.NewsName)
+	// The first spelling not in capitals: datelines and headlines in
+	// capitals are not how a person types a name.
+	first := ""
 	for _, h := range res.Hits {
 		for _, text := range []string{stringField(h.Fields[fieldTitle]), stringField(h.Fields[fieldBody])} {
 			for _, t := range a.Analyze([]byte(text)) {
-				if string(t.Term) == term {
-					return text[t.Start:t.End], nil
+				if string(t.Term) != term {
+					continue
+				}
+				w := text[t.Start:t.End]
+				if w != strings.ToUpper(w) {
+					return w, nil
+				}
+				if first == "" {
+					first = w
 				}
 			}
 		}
 	}
-	return term, nil
+	if first == "" {
+		return term, nil
+	}
+	return first, nil
 }
