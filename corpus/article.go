@@ -46,6 +46,9 @@ type Quote struct {
 	Offset int `json:"offset"`
 	// Direct is true for a verbatim quotation, false for reported speech.
 	Direct bool `json:"direct"`
+	// Kind is what speaks: KindPerson, KindOrganisation, KindAnonymous or
+	// KindState. Only people and named organisations become Speakers.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Paragraphs splits the body into its paragraphs.

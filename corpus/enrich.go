@@ -11,6 +11,8 @@ import (
 func Enrich(a *Article) {
 	a.Speakers = dedupe(a.Speakers)
 	a.Regions = dedupe(a.Regions)
+	enrichSpeakers(a)
+	enrichRegions(a)
 	if a.Speakers == nil {
 		a.Speakers = []string{}
 	}

@@ -1,0 +1,177 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/google/go-cmp/cmp"
+
+	"dateline/corpus"
+)
+
+// synthetic makes n articles over a small vocabulary, with speakers,
+// regions and months drawn unevenly, for facet tests and benchmarks.
+func synthetic(n int, seed uint64) []corpus.Article {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	words := []string{"grain", "oil", "talks", "peace", "bank", "rates", "ship", "port", "strike", "court"}
+	arts := make([]corpus.Article, n)
+	for i := range arts {
+		a := corpus.Article{
+			ID:        fmt.Sprintf("s%d", i),
+			Title:     words[rng.IntN(len(words))] + " " + words[rng.IntN(len(words))],
+			Body:      words[rng.IntN(len(words))] + " news of the day " + words[rng.IntN(len(words))],
+			Published: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(1500)),
+		}
+		for range rng.IntN(3) {
+			a.Speakers = append(a.Speakers, fmt.Sprintf("Speaker %d", rng.IntN(40)*rng.IntN(40)/40))
+		}
+		for range 1 + rng.IntN(2) {
+			a.Regions = append(a.Regions, fmt.Sprintf("Region %d", rng.IntN(30)))
+		}
+		corpus.Enrich(&a)
+		arts[i] = a
+	}
+	return arts
+}
+
+// bleveFacets counts the same facets with bleve's own facet builders, the
+// reference the ordinal tables must agree with.
+func bleveFacets(tb testing.TB, x *Index, r Request) map[string][]FacetValue {
+	tb.Helper()
+	if err := r.Normalize(); err != nil {
+		tb.Fatal(err)
+	}
+	sr := bleve.NewSearchRequestOptions(buildQuery(&r), 0, 0, false)
+	sr.AddFacet(FacetSpeaker, bleve.NewFacetRequest(fieldSpeaker, 1000))
+	sr.AddFacet(FacetRegion, bleve.NewFacetRequest(fieldRegion, 1000))
+	sr.AddFacet(FacetDate, bleve.NewFacetRequest(fieldMonth, 1000))
+	res, err := x.bi.Search(sr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return facetValues(res.Facets)
+}
+
+// ordinalFacets counts with the ordinal tables.
+func ordinalFacets(tb testing.TB, x *Index, t *facetTables, r Request) (map[string][]FacetValue, uint64) {
+	tb.Helper()
+	if err := r.Normalize(); err != nil {
+		tb.Fatal(err)
+	}
+	c := newFacetCounter(t)
+	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: buildQuery(&r), counter: c}, 0, 0, false)
+	res, err := x.bi.SearchInContext(context.Background(), sr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if c.hits != res.Total {
+		tb.Errorf("counted %d hits, bleve found %d", c.hits, res.Total)
+	}
+	out := map[string][]FacetValue{}
+	for i, name := range []string{FacetSpeaker, FacetRegion, FacetDate} {
+		out[name] = c.values(i, -1)
+	}
+	return out, res.Total
+}
+
+func TestFacetCountMatchesBleve(t *testing.T) {
+	x, err := Create(filepath.Join(t.TempDir(), "f.idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	arts := synthetic(3000, 1)
+	// Several batches make several segments; an update and a delete make
+	// deleted documents inside them.
+	for i := 0; i < len(arts); i += 700 {
+		if err := x.Put(arts[i:min(i+700, len(arts))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changed := arts[5]
+	changed.Speakers = []string{"Speaker New"}
+	if err := x.Put([]corpus.Article{changed}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Delete("s6"); err != nil {
+		t.Fatal(err)
+	}
+	tables := newFacetTables()
+	for _, r := range []Request{{}, {Query: "grain"}, {Query: "oil talks"}, {Regions: []string{"Region 3"}}} {
+		want := bleveFacets(t, x, r)
+		got, total := ordinalFacets(t, x, tables, r)
+		if total == 0 {
+			t.Errorf("request %+v matched nothing", r)
+		}
+		for _, name := range []string{FacetSpeaker, FacetRegion} {
+			if diff := cmp.Diff(want[name], got[name]); diff != "" {
+				t.Errorf("request %+v facet %s (-bleve +ordinals):\n%s", r, name, diff)
+			}
+		}
+		// bleve orders months by count; compare them as sets.
+		wantDates, gotDates := map[string]int{}, map[string]int{}
+		for _, v := range want[FacetDate] {
+			wantDates[v.Value] = v.Count
+		}
+		for _, v := range got[FacetDate] {
+			gotDates[v.Value] = v.Count
+		}
+		if diff := cmp.Diff(wantDates, gotDates); diff != "" {
+			t.Errorf("request %+v months (-bleve +ordinals):\n%s", r, diff)
+		}
+	}
+}
+
+// BenchmarkFacetCount compares the cost per hit of counting the three
+// facets with bleve's facet builders and with the ordinal tables, over
+// every document of a 100,000-article index.
+func BenchmarkFacetCount(b *testing.B) {
+	x, err := Create(filepath.Join(b.TempDir(), "f.idx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := synthetic(100000, 2)
+	for i := 0; i < len(arts); i += 5000 {
+		if err := x.Put(arts[i : i+5000]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// Reopen, so that background merges do not run during the timing.
+	path := x.Path()
+	x.Close()
+	if x, err = Open(path); err != nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	all := Request{}
+	b.Run("bleve", func(b *testing.B) {
+		for b.Loop() {
+			bleveFacets(b, x, all)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/hit")
+	})
+	b.Run("none", func(b *testing.B) {
+		r := all
+		r.Normalize()
+		for b.Loop() {
+			sr := bleve.NewSearchRequestOptions(buildQuery(&r), 0, 0, false)
+			if _, err := x.bi.Search(sr); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/hit")
+	})
+	b.Run("ordinals", func(b *testing.B) {
+		tables := newFacetTables()
+		ordinalFacets(b, x, tables, all) // build the tables once
+		for b.Loop() {
+			ordinalFacets(b, x, tables, all)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/hit")
+	})
+}
