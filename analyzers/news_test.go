@@ -108,6 +108,16 @@ func TestNews(t *testing.T) {
 			want: []token{{"unitedst", 1, 0, 7}, {"latin", 2, 8, 13}, {"america", 3, 14, 21}},
 		},
 		{
+			name: "gazetteer spellings join the place's term",
+			text: "Kiew Kyjiw",
+			want: []token{{"kyiv", 1, 0, 4}, {"kyiv", 2, 5, 10}},
+		},
+		{
+			name: "short gazetteer spellings are left alone",
+			text: "LA us",
+			want: []token{{"la", 1, 0, 2}, {"us", 2, 3, 5}},
+		},
+		{
 			name: "typographic apostrophe in a possessive",
 			text: "Ukraine’s",
 			want: []token{{"ukrain", 1, 0, 11}},
@@ -143,5 +153,23 @@ func TestFoldFilterLeavesASCII(t *testing.T) {
 	out := NewFoldFilter().Filter(in)
 	if string(out[0].Term) != "kyiv" {
 		t.Errorf("Filter(kyiv) = %q", out[0].Term)
+	}
+}
+
+func TestVariantFilterTable(t *testing.T) {
+	f := NewVariantFilter(FromCanonical(map[string][]string{"Kyiv": {"Kiev"}, "New York City": {"New York", "NYC"}}))
+	in := analysis.TokenStream{
+		{Term: []byte("Kiev"), Position: 1, Start: 0, End: 4},
+		{Term: []byte("New"), Position: 2, Start: 5, End: 8},
+		{Term: []byte("York"), Position: 3, Start: 9, End: 13},
+		{Term: []byte("nyc"), Position: 4, Start: 14, End: 17},
+	}
+	var got []token
+	for _, tok := range f.Filter(in) {
+		got = append(got, token{string(tok.Term), tok.Position, tok.Start, tok.End})
+	}
+	want := []token{{"kyiv", 1, 0, 4}, {"newyorkcity", 2, 5, 13}, {"New", 2, 5, 8}, {"York", 3, 9, 13}, {"newyorkcity", 4, 14, 17}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("VariantFilter.Filter mismatch (-want +got):\n%s", diff)
 	}
 }

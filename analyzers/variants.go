@@ -4,6 +4,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"dateline/corpus"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 )
@@ -55,8 +59,8 @@ func tokenKey(term []byte) string {
 
 // newsVariants are the spellings news uses for the same place or person,
 // folded to one: transliterations from Russian and Ukrainian, and names
-// spelled several ways. The gazetteer's table (corpus.PlaceVariants, once
-// it lands) is merged in by NewVariantFilter's caller.
+// spelled several ways. The gazetteer's table (placeVariants) comes
+// beside it.
 var newsVariants = FromCanonical(map[string][]string{
 	"Kyiv":         {"Kiev"},
 	"Luhansk":      {"Lugansk"},
@@ -174,8 +178,39 @@ func (f *VariantFilter) match(input analysis.TokenStream, keys []string, i int) 
 	return n, canon
 }
 
+// stopWords are bleve's English stop words, which no place spelling may
+// take over.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(en.EnglishStopWords); err == nil {
+		for w := range tm {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// minPlaceVariant is the shortest one-word spelling taken from the
+// gazetteer: its short alternate names ("us", "la", "ki") are words or
+// abbreviations of other things far more often than the place.
+const minPlaceVariant = 4
+
+// placeVariants is the gazetteer's table (corpus.PlaceVariants), without
+// its short one-word spellings and English stop words.
+func placeVariants() VariantTable {
+	t := FromCanonical(corpus.PlaceVariants())
+	for k := range t {
+		if !strings.Contains(k, " ") && (len(k) < minPlaceVariant || stopWords[k]) {
+			delete(t, k)
+		}
+	}
+	return t
+}
+
 func init() {
 	registry.RegisterTokenFilter(VariantsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return NewVariantFilter(newsSynonyms, newsVariants), nil
+		// The curated tables come last and win over the gazetteer's.
+		return NewVariantFilter(placeVariants(), newsSynonyms, newsVariants), nil
 	})
 }
