@@ -183,3 +183,18 @@ func TestQualityRecency(t *testing.T) {
 		t.Errorf("Search(recency 1 year) scores %v and %v, want the newer higher", res.Hits[0].Score, res.Hits[1].Score)
 	}
 }
+
+// BenchmarkSearch measures a page of ten hits with snippets and facets,
+// for queries of each form, over the demo articles.
+func BenchmarkSearch(b *testing.B) {
+	x := mustQualityIndex(b)
+	for _, q := range []string{"grain corridor", `+"grain corridor" -drone`, "export* published:>=2025-04", "Kramatorks"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := x.Search(context.Background(), Request{Query: q}); err != nil {
+					b.Fatalf("Search(%q): %v", q, err)
+				}
+			}
+		})
+	}
+}
