@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limits of the query language, so that no input costs more than a page of
@@ -22,6 +23,11 @@ const (
 	// maxFuzziness is the largest edit distance word~N asks for: at three
 	// edits a short word matches half the dictionary.
 	maxFuzziness = 2
+	// minExpanded is the shortest prefix (prefix*) or fuzzy word (word~)
+	// expanded over the dictionary: "a*" would open a posting list for
+	// every word starting with a, and "ox~" match every short word.
+	// Shorter ones are searched as words.
+	minExpanded = 3
 )
 
 // occur is how a clause takes part in a query.
@@ -291,9 +297,9 @@ func (p *parser) clause(depth int, oc occur) (clause, error) {
 		}
 	}
 	switch {
-	case strings.HasSuffix(w, "*") && len(w) > 1:
+	case strings.HasSuffix(w, "*") && utf8.RuneCountInString(strings.TrimRight(w, "*")) >= minExpanded:
 		c.kind, c.text = kindPrefix, strings.TrimRight(w, "*")
-	case strings.Contains(w, "~"):
+	case strings.Contains(w, "~") && utf8.RuneCountInString(w[:strings.IndexByte(w, '~')]) >= minExpanded:
 		i := strings.IndexByte(w, '~')
 		c.kind, c.text, c.fuzz = kindFuzzy, w[:i], 1
 		if n, err := strconv.Atoi(w[i+1:]); err == nil && n >= 0 {

@@ -26,6 +26,7 @@ func TestParseQuery(t *testing.T) {
 		{name: "signed number", in: "E2f-1, -2, +1", want: "E2f-1, -2, +1"},
 		{name: "prefix", in: "export*", want: "export*"},
 		{name: "required phrase", in: `+"grain corridor" -"war risk"`, want: `+"grain corridor" -"war risk"`},
+		{name: "short prefix is a word", in: "ex*", want: "ex*"},
 		{name: "fuzzy with distance", in: "Witkof~2", want: "Witkof~2"},
 		{name: "fuzzy capped", in: "Witkof~9", want: "Witkof~2"},
 		{name: "fields", in: "title:Kyiv speaker:Witkoff region:Crimea quote:progress", want: "title:Kyiv speaker:Witkoff region:Crimea quote:progress"},
