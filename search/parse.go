@@ -260,9 +260,15 @@ func (p *parser) clause(depth int, oc occur) (clause, error) {
 	case ')':
 		return clause{}, fmt.Errorf("%w: unopened parenthesis", errSyntax)
 	case '"':
+		if !hasWord(t.text) {
+			return clause{}, fmt.Errorf("%w: empty phrase", errSyntax)
+		}
 		return clause{occur: oc, kind: kindPhrase, text: t.text}, nil
 	}
-	w := t.text
+	w := strings.ReplaceAll(t.text, `"`, "") // a stray quote inside a word
+	if t.glued {
+		w = strings.TrimLeft(w, "+-") // "(H2A)-histone": a hyphen, no operator
+	}
 	// +1 and -3 are signed numbers, not operators.
 	if len(w) > 1 && (w[0] == '+' || w[0] == '-') && !t.glued && !(w[1] >= '0' && w[1] <= '9') {
 		if w[0] == '+' {
@@ -270,7 +276,7 @@ func (p *parser) clause(depth int, oc occur) (clause, error) {
 		} else {
 			oc = mustNot
 		}
-		w = w[1:]
+		w = strings.TrimLeft(w[1:], "+-")
 	}
 	c := clause{occur: oc, kind: kindWord}
 	if i := strings.IndexByte(w, ':'); i > 0 && queryFields[strings.ToLower(w[:i])] {
@@ -307,6 +313,9 @@ func (p *parser) clause(depth int, oc occur) (clause, error) {
 		}
 	default:
 		c.text = w
+	}
+	if !hasWord(c.text) {
+		return clause{}, fmt.Errorf("%w: %q holds no word", errSyntax, t.text)
 	}
 	return c, nil
 }

@@ -22,7 +22,7 @@ func TestParseQuery(t *testing.T) {
 		{name: "NOT", in: "grain NOT wheat", want: "grain -wheat"},
 		{name: "group", in: "+(grain OR wheat) Poland", want: "+(grain OR wheat) Poland"},
 		{name: "group of plain words is its words", in: "sudden infant death syndrome (SIDS).", want: "sudden infant death syndrome SIDS"},
-		{name: "hyphen after a parenthesis is no operator", in: "(H2A)-histone", want: "H2A -histone"},
+		{name: "hyphen after a parenthesis is no operator", in: "(H2A)-histone", want: "H2A histone"},
 		{name: "signed number", in: "E2f-1, -2, +1", want: "E2f-1, -2, +1"},
 		{name: "prefix", in: "export*", want: "export*"},
 		{name: "required phrase", in: `+"grain corridor" -"war risk"`, want: `+"grain corridor" -"war risk"`},
