@@ -40,7 +40,8 @@ package search
 //
 // On SciFact (bench relevance): bleve as first used 0.5902 / recall@100
 // 0.8626; exact BM25F 0.6906 / 0.9249; with proximity, hyphens, variants
-// and the Porter stemmer 0.7015 / 0.9359.
+// and the Porter stemmer 0.7015 / 0.9359; with the gazetteer's place
+// spellings 0.7023 / 0.9359.
 
 import (
 	"context"
