@@ -169,6 +169,29 @@ func TestQualitySnippets(t *testing.T) {
 	}
 }
 
+func TestQualityFilterSpellings(t *testing.T) {
+	x := mustQualityIndex(t)
+	tests := []struct {
+		name string
+		req  Request
+		want string
+	}{
+		{name: "region as another spelling", req: Request{Query: "mayors", Regions: []string{"Kiev"}}, want: "q-zelenskiy"},
+		{name: "region as a Reuters code", req: Request{Query: "talks", Regions: []string{"ussr"}}, want: "q-witkoff"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := x.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatalf("Search(%+v): %v", tt.req, err)
+			}
+			if got := ids(res); !slices.Contains(got, tt.want) {
+				t.Errorf("Search(%q, regions %v) hits %v, want %s", tt.req.Query, tt.req.Regions, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestQualityRecency(t *testing.T) {
 	x := mustQualityIndex(t)
 	res, err := x.Search(context.Background(), Request{Query: "wheat harvest plains", Recency: 365 * 24 * time.Hour})

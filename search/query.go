@@ -1,11 +1,14 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"dateline/corpus"
 )
 
 // buildQuery turns the request into a bleve query: the parsed query
@@ -18,10 +21,10 @@ func buildQuery(r *Request, c *compiler) query.Query {
 		q = c.compile(r.parsed)
 	}
 	var filters []query.Query
-	if f := anyOf(fieldSpeaker, r.Speakers); f != nil {
+	if f := anyOf(fieldSpeaker, withCanonical(r.Speakers, func(s string) (string, bool) { return corpus.CanonicalSpeaker(s), true })); f != nil {
 		filters = append(filters, f)
 	}
-	if f := anyOf(fieldRegion, r.Regions); f != nil {
+	if f := anyOf(fieldRegion, withCanonical(r.Regions, corpus.CanonicalRegion)); f != nil {
 		filters = append(filters, f)
 	}
 	if !r.From.IsZero() || !r.To.IsZero() {
@@ -64,4 +67,17 @@ func anyOf(field string, values []string) query.Query {
 func day(t time.Time) time.Time {
 	y, m, d := t.UTC().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// withCanonical adds to filter values their canonical forms, which is how
+// articles are indexed (corpus.Enrich): region=usa and region=Kiev find
+// "United States" and "Kyiv", speaker=james-baker finds "James Baker".
+func withCanonical(values []string, canon func(string) (string, bool)) []string {
+	out := slices.Clone(values)
+	for _, v := range values {
+		if c, ok := canon(v); ok && c != v && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
