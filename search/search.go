@@ -3,16 +3,14 @@ package search
 import (
 	"context"
 	"fmt"
-	"html"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-)
+	"github.com/blevesearch/bleve/v2/search"
 
-// snippetLength is the length in bytes of a snippet built from the start of
-// the body when no fragment of it matched.
-const snippetLength = 240
+	"dateline/analyzers"
+)
 
 // Facet names in a Result.
 const (
@@ -30,6 +28,13 @@ type Result struct {
 	// values over all matching articles.
 	Facets map[string][]FacetValue
 	Took   time.Duration
+	// Interpreted is the query as Dateline understood it, in the query
+	// language: what was searched for, after any fallback to plain words.
+	Interpreted string
+	// DidYouMean, when not empty, is the query with its unknown words
+	// corrected; when the query as typed found nothing, the hits are
+	// the correction's.
+	DidYouMean string
 }
 
 // Hit is one matching article.
@@ -55,17 +60,52 @@ type FacetValue struct {
 }
 
 // Search answers a request. The request is normalised first; a bad one
-// gives an error wrapping ErrInvalid.
+// gives an error wrapping ErrInvalid. A short query of plain words with a
+// word no article holds gets a correction in DidYouMean (suggest.go); if
+// it found nothing, the hits are those of the correction.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.Normalize(); err != nil {
 		return nil, err
 	}
-	sr := bleve.NewSearchRequestOptions(buildQuery(&r), r.Size, (r.Page-1)*r.Size, false)
+	stats, err := x.bm25Stats(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("searching: %w", err)
+	}
+	ctx = context.WithValue(ctx, search.BM25StatsKey, stats)
+	out, err := x.run(ctx, &r, stats)
+	if err != nil || r.Page > 1 {
+		return out, err
+	}
+	better, ok, err := x.suggest(ctx, &r)
+	if err != nil || !ok {
+		return out, err
+	}
+	if out.Total > 0 {
+		// Hits for the words as typed stand; the correction is offered.
+		out.DidYouMean = better
+		return out, nil
+	}
+	retry := r
+	retry.Query = better
+	retry.parsed, retry.fellBack = parseQuery(better)
+	second, err := x.run(ctx, &retry, stats)
+	if err != nil || second.Total == 0 {
+		return out, err
+	}
+	second.DidYouMean = better
+	return second, nil
+}
+
+// run searches for a normalised request.
+func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*Result, error) {
+	c := newCompiler(x.bi.Mapping(), stats)
+	q := buildQuery(r, c)
+	if r.Recency > 0 {
+		q = withRecency(q, r.Recency, time.Now())
+	}
+	sr := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
 	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion, fieldBody}
-	sr.Highlight = bleve.NewHighlightWithStyle("html")
-	sr.Highlight.AddField(fieldTitle)
-	sr.Highlight.AddField(fieldBody)
-	addFacets(sr, &r)
+	addFacets(sr, r)
 	if r.Sort == SortDate {
 		sr.SortBy([]string{"-" + fieldPublished, "-_score", "_id"})
 	}
@@ -74,6 +114,10 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, fmt.Errorf("searching: %w", err)
 	}
 	out := &Result{Total: res.Total, Took: res.Took}
+	if r.parsed != nil && strings.TrimSpace(r.Query) != "" {
+		out.Interpreted = r.parsed.String()
+	}
+	sn := &snippeter{analyzer: analyzers.WithStemCache(x.bi.Mapping().AnalyzerNamed(analyzers.NewsName)), terms: c.marks}
 	for _, h := range res.Hits {
 		hit := Hit{
 			ID:        h.ID,
@@ -84,15 +128,8 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			Speakers:  stringsField(h.Fields[fieldSpeaker]),
 			Regions:   stringsField(h.Fields[fieldRegion]),
 		}
-		hit.TitleHTML = html.EscapeString(hit.Title)
-		if frags := h.Fragments[fieldTitle]; len(frags) > 0 {
-			hit.TitleHTML = frags[0]
-		}
-		if frags := h.Fragments[fieldBody]; len(frags) > 0 {
-			hit.Snippet = strings.Join(frags, " … ")
-		} else {
-			hit.Snippet = html.EscapeString(leadText(stringField(h.Fields[fieldBody]), snippetLength))
-		}
+		hit.TitleHTML = sn.title(hit.Title)
+		hit.Snippet = sn.snippet(stringField(h.Fields[fieldBody]), r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = facetValues(res.Facets)
