@@ -42,12 +42,80 @@ func TestNews(t *testing.T) {
 		{
 			name: "stop words dropped, positions kept",
 			text: "the envoy said",
-			want: []token{{"envoy", 2, 4, 9}, {"said", 3, 10, 14}},
+			want: []token{{"envoi", 2, 4, 9}, {"said", 3, 10, 14}},
 		},
 		{
 			name: "accents folded with offsets on the original bytes",
 			text: "Zürich José",
 			want: []token{{"zurich", 1, 0, 7}, {"jose", 2, 8, 13}},
+		},
+		{
+			name: "hyphenated code found whole and in parts",
+			text: "covid-19 cases",
+			want: []token{{"covid19", 1, 0, 8}, {"covid", 1, 0, 5}, {"19", 2, 6, 8}, {"case", 3, 9, 14}},
+		},
+		{
+			name: "hyphenated model and season",
+			text: "F-16 in 2024-25",
+			want: []token{{"f16", 1, 0, 4}, {"f", 1, 0, 1}, {"16", 2, 2, 4}, {"202425", 4, 8, 15}, {"2024", 4, 8, 12}, {"25", 5, 13, 15}},
+		},
+		{
+			name: "compound adjective not joined",
+			text: "long-lasting",
+			want: []token{{"long", 1, 0, 4}, {"last", 2, 5, 12}},
+		},
+		{
+			name: "hyphen with spaces is no hyphenation",
+			text: "covid - 19",
+			want: []token{{"covid", 1, 0, 5}, {"19", 2, 8, 10}},
+		},
+		{
+			name: "place variants are one term, offsets on the word as written",
+			text: "Kiev Kyiv Lugansk Luhansk",
+			want: []token{{"kyiv", 1, 0, 4}, {"kyiv", 2, 5, 9}, {"luhansk", 3, 10, 17}, {"luhansk", 4, 18, 25}},
+		},
+		{
+			name: "name variants and possessive",
+			text: "Zelenskiy's Zelensky Zelenskyy",
+			want: []token{{"zelenski", 1, 0, 11}, {"zelenski", 2, 12, 20}, {"zelenski", 3, 21, 30}},
+		},
+		{
+			name: "variant with an accent",
+			text: "Kiëv",
+			want: []token{{"kyiv", 1, 0, 5}},
+		},
+		{
+			name: "U.S. and capital US are the country, us the pronoun",
+			text: "U.S. and US told us",
+			want: []token{{"unitedst", 1, 0, 3}, {"unitedst", 3, 9, 11}, {"told", 4, 12, 16}, {"us", 5, 17, 19}},
+		},
+		{
+			name: "multi-word synonym spans its words, which stay",
+			text: "United States and United Kingdom",
+			want: []token{
+				{"unitedst", 1, 0, 13}, {"unit", 1, 0, 6}, {"state", 2, 7, 13},
+				{"unitedkingdom", 4, 18, 32}, {"unit", 4, 18, 24}, {"kingdom", 5, 25, 32},
+			},
+		},
+		{
+			name: "Britain, UK and European Union, EU",
+			text: "Britain UK EU",
+			want: []token{{"unitedkingdom", 1, 0, 7}, {"unitedkingdom", 2, 8, 10}, {"europeanunion", 3, 11, 13}},
+		},
+		{
+			name: "America alone is the country, Latin America is not",
+			text: "America Latin America",
+			want: []token{{"unitedst", 1, 0, 7}, {"latin", 2, 8, 13}, {"america", 3, 14, 21}},
+		},
+		{
+			name: "gazetteer spellings join the place's term",
+			text: "Kiew Kyjiw",
+			want: []token{{"kyiv", 1, 0, 4}, {"kyiv", 2, 5, 10}},
+		},
+		{
+			name: "short gazetteer spellings are left alone",
+			text: "LA us",
+			want: []token{{"la", 1, 0, 2}, {"us", 2, 3, 5}},
 		},
 		{
 			name: "typographic apostrophe in a possessive",
@@ -85,5 +153,23 @@ func TestFoldFilterLeavesASCII(t *testing.T) {
 	out := NewFoldFilter().Filter(in)
 	if string(out[0].Term) != "kyiv" {
 		t.Errorf("Filter(kyiv) = %q", out[0].Term)
+	}
+}
+
+func TestVariantFilterTable(t *testing.T) {
+	f := NewVariantFilter(FromCanonical(map[string][]string{"Kyiv": {"Kiev"}, "New York City": {"New York", "NYC"}}))
+	in := analysis.TokenStream{
+		{Term: []byte("Kiev"), Position: 1, Start: 0, End: 4},
+		{Term: []byte("New"), Position: 2, Start: 5, End: 8},
+		{Term: []byte("York"), Position: 3, Start: 9, End: 13},
+		{Term: []byte("nyc"), Position: 4, Start: 14, End: 17},
+	}
+	var got []token
+	for _, tok := range f.Filter(in) {
+		got = append(got, token{string(tok.Term), tok.Position, tok.Start, tok.End})
+	}
+	want := []token{{"kyiv", 1, 0, 4}, {"newyorkcity", 2, 5, 13}, {"New", 2, 5, 8}, {"York", 3, 9, 13}, {"newyorkcity", 4, 14, 17}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("VariantFilter.Filter mismatch (-want +got):\n%s", diff)
 	}
 }

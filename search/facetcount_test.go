@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/google/go-cmp/cmp"
 
 	"dateline/corpus"
@@ -46,7 +47,7 @@ func bleveFacets(tb testing.TB, x *Index, r Request) map[string][]FacetValue {
 	if err := r.Normalize(); err != nil {
 		tb.Fatal(err)
 	}
-	sr := bleve.NewSearchRequestOptions(buildQuery(&r), 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(buildQuery(&r, newCompiler(x.bi.Mapping(), &search.BM25Stats{})), 0, 0, false)
 	sr.AddFacet(FacetSpeaker, bleve.NewFacetRequest(fieldSpeaker, 1000))
 	sr.AddFacet(FacetRegion, bleve.NewFacetRequest(fieldRegion, 1000))
 	sr.AddFacet(FacetDate, bleve.NewFacetRequest(fieldMonth, 1000))
@@ -64,7 +65,7 @@ func ordinalFacets(tb testing.TB, x *Index, t *facetTables, r Request) (map[stri
 		tb.Fatal(err)
 	}
 	c := newFacetCounter(t)
-	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: buildQuery(&r), counter: c}, 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: buildQuery(&r, newCompiler(x.bi.Mapping(), &search.BM25Stats{})), counter: c}, 0, 0, false)
 	res, err := x.bi.SearchInContext(context.Background(), sr)
 	if err != nil {
 		tb.Fatal(err)
@@ -159,7 +160,7 @@ func BenchmarkFacetCount(b *testing.B) {
 		r := all
 		r.Normalize()
 		for b.Loop() {
-			sr := bleve.NewSearchRequestOptions(buildQuery(&r), 0, 0, false)
+			sr := bleve.NewSearchRequestOptions(buildQuery(&r, newCompiler(x.bi.Mapping(), &search.BM25Stats{})), 0, 0, false)
 			if _, err := x.bi.Search(sr); err != nil {
 				b.Fatal(err)
 			}

@@ -55,12 +55,12 @@ func addFacets(sr *bleve.SearchRequest, r *Request) {
 // within a facet are alternatives (OR), so the counts show what choosing
 // another value would add. That costs one search per such facet, without
 // hits.
-func (x *Index) disjunctiveFacets(ctx context.Context, r *Request, into map[string][]FacetValue) error {
+func (x *Index) disjunctiveFacets(ctx context.Context, r *Request, c *compiler, into map[string][]FacetValue) error {
 	for _, name := range []string{FacetSpeaker, FacetRegion} {
 		if len(r.selection(name)) == 0 {
 			continue
 		}
-		values, err := x.facetCounts(ctx, r.without(name), name, r.FacetSize)
+		values, err := x.facetCounts(ctx, r.without(name), c, name, r.FacetSize)
 		if err != nil {
 			return err
 		}
@@ -71,8 +71,8 @@ func (x *Index) disjunctiveFacets(ctx context.Context, r *Request, into map[stri
 
 // facetCounts counts the size most frequent values of facet name over the
 // articles r matches, without fetching hits.
-func (x *Index) facetCounts(ctx context.Context, r Request, name string, size int) ([]FacetValue, error) {
-	sr := bleve.NewSearchRequestOptions(buildQuery(&r), 0, 0, false)
+func (x *Index) facetCounts(ctx context.Context, r Request, c *compiler, name string, size int) ([]FacetValue, error) {
+	sr := bleve.NewSearchRequestOptions(buildQuery(&r, c), 0, 0, false)
 	sr.AddFacet(name, bleve.NewFacetRequest(facetFieldOf[name], size))
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -106,4 +106,15 @@ func facetValues(facets bsearch.FacetResults) map[string][]FacetValue {
 		}
 	}
 	return out
+}
+
+// queryContext returns ctx carrying the index's BM25 figures and a
+// compiler of queries over them, as Search has, for the searches that do
+// not go through it (facet values, quotes).
+func (x *Index) queryContext(ctx context.Context) (context.Context, *compiler, error) {
+	stats, err := x.bm25Stats(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the index's figures: %w", err)
+	}
+	return context.WithValue(ctx, bsearch.BM25StatsKey, stats), newCompiler(x.bi.Mapping(), stats), nil
 }

@@ -44,7 +44,7 @@ type Bucket struct {
 // histogram counts the articles r matches by r.Interval. months holds the
 // month facet of the same search, which gives the span and, for months and
 // years, the counts; days and weeks take one more search, without hits.
-func (x *Index) histogram(ctx context.Context, r *Request, months []FacetValue) (Histogram, error) {
+func (x *Index) histogram(ctx context.Context, r *Request, c *compiler, months []FacetValue) (Histogram, error) {
 	var first, last time.Time // first day of the first month, day after the last
 	for _, m := range months {
 		t, err := time.Parse("2006-01", m.Value)
@@ -95,7 +95,7 @@ func (x *Index) histogram(ctx context.Context, r *Request, months []FacetValue) 
 			}
 		}
 	default:
-		if err := x.countRanges(ctx, r, h.Buckets); err != nil {
+		if err := x.countRanges(ctx, r, c, h.Buckets); err != nil {
 			return Histogram{}, err
 		}
 	}
@@ -105,8 +105,8 @@ func (x *Index) histogram(ctx context.Context, r *Request, months []FacetValue) 
 
 // countRanges counts the articles r matches in each bucket, with one
 // date-range facet and no hits.
-func (x *Index) countRanges(ctx context.Context, r *Request, buckets []Bucket) error {
-	sr := bleve.NewSearchRequestOptions(buildQuery(r), 0, 0, false)
+func (x *Index) countRanges(ctx context.Context, r *Request, c *compiler, buckets []Bucket) error {
+	sr := bleve.NewSearchRequestOptions(buildQuery(r, c), 0, 0, false)
 	fr := bleve.NewFacetRequest(fieldPublished, len(buckets))
 	for _, b := range buckets {
 		fr.AddDateTimeRange(b.Start.Format(time.DateOnly), b.Start, b.End)

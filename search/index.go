@@ -53,6 +53,9 @@ type Index struct {
 	dirty map[string]struct{}
 	// rebuilding is held for the whole of a rebuild, so only one runs.
 	rebuilding sync.Mutex
+
+	// stats caches the BM25 field statistics (rank.go).
+	stats statsCache
 }
 
 // Create makes a new, empty index at path, which must not exist yet or be

@@ -23,17 +23,24 @@ const (
 	fieldMonth     = "month"
 	fieldSpeaker   = "speaker"
 	fieldRegion    = "region"
-	// fieldQuote holds the texts of all the article's quotes, analysed and
-	// not stored (the store keeps the quotes whole), so that quotes can be
-	// searched apart from the body they sit in.
+	// fieldText is what plain words are ranked on: the title twice and the
+	// body, one field, so that BM25 sees a title word as two body words
+	// (BM25F with the title weighted 2; see rank.go). Indexed only.
+	fieldText = "text"
+	// fieldQuote holds the text of every quote of the article, for quote:.
 	fieldQuote = "quote"
+	// fieldSpeakerName and fieldRegionName hold the speaker and region
+	// names analysed as words, so speaker:witkoff finds "Steve Witkoff".
+	fieldSpeakerName = "speaker_name"
+	fieldRegionName  = "region_name"
 )
 
 // docType is the document type of articles in the mapping.
 const docType = "article"
 
-// newMapping returns the index schema: title and body analysed as news
-// English, stored, with term vectors for highlighting; speakers, regions and
+// newMapping returns the index schema: the title analysed as news English
+// and stored; the body stored; the ranking field text (title and body), the
+// quotes and the speaker and region names analysed, not stored; speakers, regions and
 // the month as keyword fields for filters and facets; the publication date
 // as a date for ranges and sorting; the URL stored only, for hits. The rest
 // of an article (author, site, quotes, …) is not in the index at all: Get
@@ -73,8 +80,13 @@ func newMapping() mapping.IndexMapping {
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, text(true))
-	doc.AddFieldMappingsAt(fieldBody, text(true))
-	doc.AddFieldMappingsAt(fieldQuote, text(false))
+	doc.AddFieldMappingsAt(fieldBody, storedOnly())
+	// The analysed fields keep their positions for phrases and the
+	// proximity boost; snippets are built from the stored text.
+	doc.AddFieldMappingsAt(fieldText, text(false))
+	for _, name := range []string{fieldQuote, fieldSpeakerName, fieldRegionName} {
+		doc.AddFieldMappingsAt(name, text(false))
+	}
 	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
@@ -104,16 +116,23 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 		fieldRegion:  a.Regions,
 		fieldURL:     a.URL,
 	}
+	doc[fieldText] = []string{a.Title, a.Title, a.Body}
+	speakers := append([]string(nil), a.Speakers...)
+	if len(a.Quotes) > 0 {
+		texts := make([]string, 0, len(a.Quotes))
+		for _, q := range a.Quotes {
+			texts = append(texts, q.Text)
+			if q.Speaker != "" {
+				speakers = append(speakers, q.Speaker)
+			}
+		}
+		doc[fieldQuote] = texts
+	}
+	doc[fieldSpeakerName] = speakers
+	doc[fieldRegionName] = a.Regions
 	if !a.Published.IsZero() {
 		doc[fieldPublished] = a.Published.UTC()
 		doc[fieldMonth] = a.Published.UTC().Format("2006-01")
-	}
-	if len(a.Quotes) > 0 {
-		texts := make([]string, len(a.Quotes))
-		for i, q := range a.Quotes {
-			texts[i] = q.Text
-		}
-		doc[fieldQuote] = texts
 	}
 	return doc
 }

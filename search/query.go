@@ -1,33 +1,30 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"dateline/corpus"
 )
 
-// buildQuery turns the request into a bleve query: the words matched in the
-// title and the body, any word sufficing and more words ranking higher, and
-// the filters applied without scoring.
-func buildQuery(r *Request) query.Query {
+// buildQuery turns the request into a bleve query: the parsed query
+// (compile.go) and the request's filters, applied without scoring.
+func buildQuery(r *Request, c *compiler) query.Query {
 	var q query.Query
 	if strings.TrimSpace(r.Query) == "" {
 		q = bleve.NewMatchAllQuery()
 	} else {
-		title := bleve.NewMatchQuery(r.Query)
-		title.SetField(fieldTitle)
-		title.SetBoost(2)
-		body := bleve.NewMatchQuery(r.Query)
-		body.SetField(fieldBody)
-		q = bleve.NewDisjunctionQuery(title, body)
+		q = c.compile(r.parsed)
 	}
 	var filters []query.Query
-	if f := anyOf(fieldSpeaker, r.Speakers); f != nil {
+	if f := anyOf(fieldSpeaker, withCanonical(r.Speakers, func(s string) (string, bool) { return corpus.CanonicalSpeaker(s), true })); f != nil {
 		filters = append(filters, f)
 	}
-	if f := anyOf(fieldRegion, r.Regions); f != nil {
+	if f := anyOf(fieldRegion, withCanonical(r.Regions, corpus.CanonicalRegion)); f != nil {
 		filters = append(filters, f)
 	}
 	if !r.From.IsZero() || !r.To.IsZero() {
@@ -70,4 +67,17 @@ func anyOf(field string, values []string) query.Query {
 func day(t time.Time) time.Time {
 	y, m, d := t.UTC().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// withCanonical adds to filter values their canonical forms, which is how
+// articles are indexed (corpus.Enrich): region=usa and region=Kiev find
+// "United States" and "Kyiv", speaker=james-baker finds "James Baker".
+func withCanonical(values []string, canon func(string) (string, bool)) []string {
+	out := slices.Clone(values)
+	for _, v := range values {
+		if c, ok := canon(v); ok && c != v && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

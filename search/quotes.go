@@ -50,7 +50,11 @@ func (x *Index) Quotes(ctx context.Context, r Request) (*QuoteResult, error) {
 	if r.After != "" {
 		return nil, paramErr("after", "quotes page by page only")
 	}
-	sr := bleve.NewSearchRequestOptions(quoteQuery(&r), r.Size, (r.Page-1)*r.Size, false)
+	ctx, c, err := x.queryContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sr := bleve.NewSearchRequestOptions(quoteQuery(&r, c), r.Size, (r.Page-1)*r.Size, false)
 	sr.SortBy(sortOrder(r.Sort))
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -95,10 +99,10 @@ func (x *Index) Quotes(ctx context.Context, r Request) (*QuoteResult, error) {
 
 // quoteQuery matches the articles with a quote holding a word of the query
 // and with one of the speakers, under the request's other filters.
-func quoteQuery(r *Request) query.Query {
+func quoteQuery(r *Request, c *compiler) query.Query {
 	base := *r
 	base.Query = ""
-	q := buildQuery(&base)
+	q := buildQuery(&base, c)
 	if strings.TrimSpace(r.Query) == "" {
 		return q
 	}

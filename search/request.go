@@ -27,6 +27,20 @@ const (
 	DefaultFacetSize = 10
 	// MaxFacetSize caps the values one facet returns.
 	MaxFacetSize = 200
+	// DefaultSnippetSize is the length of a snippet fragment in bytes:
+	// about two lines of a results page.
+	DefaultSnippetSize = 200
+	// MaxSnippetSize caps a fragment: a paragraph, beyond which a snippet
+	// is the article.
+	MaxSnippetSize = 1000
+	// DefaultSnippets is how many fragments a hit shows.
+	DefaultSnippets = 2
+	// MaxSnippets caps the fragments of a hit, which bounds the work of
+	// choosing them and the size of a page of a hundred hits.
+	MaxSnippets = 5
+	// MaxRecency caps the recency half-life: beyond ten years the decay
+	// changes nothing a person would notice.
+	MaxRecency = 10 * 365 * 24 * time.Hour
 )
 
 // Sort is the order of the hits.
@@ -62,6 +76,19 @@ type Request struct {
 	// Interval is the bucket width of the date histogram; empty means
 	// IntervalAuto.
 	Interval Interval
+	// SnippetSize is the length of a snippet fragment in bytes; Snippets
+	// how many fragments a hit shows.
+	SnippetSize int
+	Snippets    int
+	// Recency, when not zero, is a half-life: relevance is weighted by
+	// 1 + 2^(−age/Recency), so that of two equally relevant articles the
+	// newer ranks first, and one a half-life older counts a quarter less.
+	Recency time.Duration
+
+	// parsed is Query as the query language understood it (Normalize).
+	parsed *parsedQuery
+	// fellBack says the query could not be parsed and is plain words.
+	fellBack bool
 }
 
 // ErrInvalid wraps every error that names a bad request parameter.
@@ -140,5 +167,21 @@ func (r *Request) Normalize() error {
 	if r.FacetSize < 0 || r.FacetSize > MaxFacetSize {
 		return paramErr("facet_size", "must be between 1 and %d", MaxFacetSize)
 	}
+	if r.SnippetSize == 0 {
+		r.SnippetSize = DefaultSnippetSize
+	}
+	if r.SnippetSize < 20 || r.SnippetSize > MaxSnippetSize {
+		return paramErr("snippet_size", "must be between 20 and %d", MaxSnippetSize)
+	}
+	if r.Snippets == 0 {
+		r.Snippets = DefaultSnippets
+	}
+	if r.Snippets < 1 || r.Snippets > MaxSnippets {
+		return paramErr("snippets", "must be between 1 and %d", MaxSnippets)
+	}
+	if r.Recency < 0 || r.Recency > MaxRecency {
+		return paramErr("recency", "must be a half-life between 0 and %s", MaxRecency)
+	}
+	r.parsed, r.fellBack = parseQuery(r.Query)
 	return nil
 }

@@ -3,16 +3,14 @@ package search
 import (
 	"context"
 	"fmt"
-	"html"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-)
+	"github.com/blevesearch/bleve/v2/search"
 
-// snippetLength is the length in bytes of a snippet built from the start of
-// the body when no fragment of it matched.
-const snippetLength = 240
+	"dateline/analyzers"
+)
 
 // Facet names in a Result.
 const (
@@ -35,6 +33,13 @@ type Result struct {
 	// empty on the last page.
 	Next string
 	Took time.Duration
+	// Interpreted is the query as Dateline understood it, in the query
+	// language: what was searched for, after any fallback to plain words.
+	Interpreted string
+	// DidYouMean, when not empty, is the query with its unknown words
+	// corrected; when the query as typed found nothing, the hits are
+	// the correction's.
+	DidYouMean string
 }
 
 // Hit is one matching article.
@@ -60,30 +65,78 @@ type FacetValue struct {
 }
 
 // Search answers a request. The request is normalised first; a bad one
-// gives an error wrapping ErrInvalid.
+// gives an error wrapping ErrInvalid. A short query of plain words with a
+// word no article holds gets a correction in DidYouMean (suggest.go); if
+// it found nothing, the hits are those of the correction.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
 	if err := r.Normalize(); err != nil {
 		return nil, err
 	}
-	sr := bleve.NewSearchRequestOptions(buildQuery(&r), r.Size+1, (r.Page-1)*r.Size, false)
+	stats, err := x.bm25Stats(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("searching: %w", err)
+	}
+	ctx = context.WithValue(ctx, search.BM25StatsKey, stats)
+	out, err := x.run(ctx, &r, stats)
+	if err != nil || r.Page > 1 || r.After != "" {
+		return took(out, start), err
+	}
+	better, ok, err := x.suggest(ctx, &r)
+	if err != nil || !ok {
+		return took(out, start), err
+	}
+	if out.Total > 0 {
+		// Hits for the words as typed stand; the correction is offered.
+		out.DidYouMean = better
+		return took(out, start), nil
+	}
+	retry := r
+	retry.Query = better
+	retry.parsed, retry.fellBack = parseQuery(better)
+	second, err := x.run(ctx, &retry, stats)
+	if err != nil || second.Total == 0 {
+		return took(out, start), err
+	}
+	second.DidYouMean = better
+	return took(second, start), nil
+}
+
+// took sets the time a search took, its facet and histogram searches
+// included.
+func took(r *Result, start time.Time) *Result {
+	if r != nil {
+		r.Took = time.Since(start)
+	}
+	return r
+}
+
+// run searches for a normalised request.
+func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*Result, error) {
+	c := newCompiler(x.bi.Mapping(), stats)
+	q := buildQuery(r, c)
+	if r.Recency > 0 {
+		q = withRecency(q, r.Recency, time.Now())
+	}
+	// One hit more than the page, to learn whether a next page exists
+	// without counting.
+	sr := bleve.NewSearchRequestOptions(q, r.Size+1, (r.Page-1)*r.Size, false)
 	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion, fieldBody}
-	sr.Highlight = bleve.NewHighlightWithStyle("html")
-	sr.Highlight.AddField(fieldTitle)
-	sr.Highlight.AddField(fieldBody)
-	addFacets(sr, &r)
-	setPlace(sr, &r)
+	addFacets(sr, r)
+	setPlace(sr, r)
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("searching: %w", err)
 	}
-	out := &Result{Total: res.Total}
-	// One hit more than the page was asked for, to learn whether a next
-	// page exists without counting.
+	out := &Result{Total: res.Total, Took: res.Took}
 	if len(res.Hits) > r.Size {
 		res.Hits = res.Hits[:r.Size]
 		out.Next = encodeCursor(r.Sort, res.Hits[r.Size-1])
 	}
+	if r.parsed != nil && strings.TrimSpace(r.Query) != "" {
+		out.Interpreted = r.parsed.String()
+	}
+	sn := &snippeter{analyzer: analyzers.WithStemCache(x.bi.Mapping().AnalyzerNamed(analyzers.NewsName)), terms: c.marks}
 	for _, h := range res.Hits {
 		hit := Hit{
 			ID:        h.ID,
@@ -94,25 +147,17 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			Speakers:  stringsField(h.Fields[fieldSpeaker]),
 			Regions:   stringsField(h.Fields[fieldRegion]),
 		}
-		hit.TitleHTML = html.EscapeString(hit.Title)
-		if frags := h.Fragments[fieldTitle]; len(frags) > 0 {
-			hit.TitleHTML = frags[0]
-		}
-		if frags := h.Fragments[fieldBody]; len(frags) > 0 {
-			hit.Snippet = strings.Join(frags, " … ")
-		} else {
-			hit.Snippet = html.EscapeString(leadText(stringField(h.Fields[fieldBody]), snippetLength))
-		}
+		hit.TitleHTML = sn.title(hit.Title)
+		hit.Snippet = sn.snippet(stringField(h.Fields[fieldBody]), r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = facetValues(res.Facets)
-	if err := x.disjunctiveFacets(ctx, &r, out.Facets); err != nil {
+	if err := x.disjunctiveFacets(ctx, r, c, out.Facets); err != nil {
 		return nil, err
 	}
-	if out.Histogram, err = x.histogram(ctx, &r, out.Facets[FacetDate]); err != nil {
+	if out.Histogram, err = x.histogram(ctx, r, c, out.Facets[FacetDate]); err != nil {
 		return nil, err
 	}
-	out.Took = time.Since(start)
 	return out, nil
 }
 

@@ -3,213 +3,150 @@ package search
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"dateline/analyzers"
 )
 
-// Limits of the as-you-type lookups.
+// Bounds of spelling suggestions.
 const (
-	// MaxPrefixLength caps a prefix in characters: no name or title is
-	// typed longer before a choice is made.
-	MaxPrefixLength = 200
-	// MaxSuggestions caps the suggestions of one lookup: a list longer
-	// than a screen is not read.
-	MaxSuggestions = 20
-	// DefaultSuggestions is how many suggestions a lookup returns by
-	// default.
-	DefaultSuggestions = 8
-	// facetScanSize is how many values of a facet a value search looks
-	// through: every speaker of a large story, at the cost of counting
-	// them all once per lookup.
-	facetScanSize = 20000
-	// minTitlePrefix is the shortest prefix that completes titles: one
-	// letter expands to most of the index's words.
-	minTitlePrefix = 2
+	// suggestMinLength is the shortest word corrected: a word of three
+	// letters is one edit away from dozens of others.
+	suggestMinLength = 4
+	// maxSuggestWords is the longest query corrected: people mistype
+	// short queries, and a pasted paragraph is not worth a dictionary
+	// walk per rare word.
+	maxSuggestWords = 6
 )
 
-// FacetName checks that name is a facet whose values can be searched.
-func FacetName(name string) error {
-	if _, ok := facetFieldOf[name]; !ok {
-		return paramErr("name", "must be %q or %q", FacetSpeaker, FacetRegion)
+// suggest corrects the words of a plain query that no article holds,
+// replacing each with the most frequent indexed word one edit away (two
+// for words of eight letters or more), spelled as an article spells it:
+// "Witkof" becomes "Witkoff". ok is false when nothing was corrected.
+func (x *Index) suggest(ctx context.Context, r *Request) (better string, ok bool, err error) {
+	if r.parsed == nil || len(r.parsed.alts) != 1 || len(r.parsed.alts[0]) > maxSuggestWords {
+		return "", false, nil
 	}
-	return nil
+	adv, err := x.bi.Advanced()
+	if err != nil {
+		return "", false, fmt.Errorf("opening index for suggestions: %w", err)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return "", false, fmt.Errorf("opening index reader for suggestions: %w", err)
+	}
+	defer reader.Close()
+	m := x.bi.Mapping()
+	words := make([]string, 0, len(r.parsed.alts[0]))
+	for _, c := range r.parsed.alts[0] {
+		if c.kind != kindWord || c.field != "" || c.occur == mustNot {
+			return "", false, nil
+		}
+		w := c.text
+		terms := analyzeTerms(m, w)
+		if len(terms) == 1 && len([]rune(w)) >= suggestMinLength {
+			fix, err := x.correct(ctx, reader, terms[0].Term, len([]rune(w)))
+			if err != nil {
+				return "", false, err
+			}
+			if fix != "" {
+				w, ok = fix, true
+			}
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " "), ok, nil
 }
 
-// FacetValues returns the values of facet name that match prefix, with the
-// number of articles r matches that have each, most frequent first, at
-// most size. The facet's own selection in r is ignored (values are
-// alternatives to it). A value matches when it, or one of its words,
-// starts with prefix, ignoring case and accents: "zel" finds
-// "Volodymyr Zelensky".
-func (x *Index) FacetValues(ctx context.Context, name, prefix string, r Request, size int) ([]FacetValue, error) {
-	if err := FacetName(name); err != nil {
-		return nil, err
+// correct returns how articles spell the best correction of term, or ""
+// when the term is indexed or nothing close is.
+func (x *Index) correct(ctx context.Context, reader index.IndexReader, term string, length int) (string, error) {
+	if n, err := docFreq(ctx, reader, term); err != nil || n > 0 {
+		return "", err
 	}
-	if err := checkLookup(prefix, size, MaxFacetSize); err != nil {
-		return nil, err
+	dist := 1
+	if length >= 8 {
+		dist = 2
 	}
-	if err := r.Normalize(); err != nil {
-		return nil, err
+	fr, ok := reader.(index.IndexReaderFuzzy)
+	if !ok {
+		return "", nil
 	}
-	if size == 0 {
-		size = DefaultSuggestions
-	}
-	all, err := x.facetCounts(ctx, r.without(name), name, facetScanSize)
+	dict, err := fr.FieldDictFuzzy(fieldText, term, dist, "")
 	if err != nil {
-		return nil, err
+		return "", fmt.Errorf("looking up words near %q: %w", term, err)
 	}
-	p := fold(prefix)
-	out := []FacetValue{}
-	for _, v := range all {
-		if len(out) == size {
+	defer dict.Close()
+	best, bestCount := "", uint64(0)
+	for {
+		de, err := dict.Next()
+		if err != nil {
+			return "", fmt.Errorf("looking up words near %q: %w", term, err)
+		}
+		if de == nil {
 			break
 		}
-		if matchesPrefix(v.Value, p) {
-			out = append(out, v)
-		}
-	}
-	return out, nil
-}
-
-// Suggestion is one completion of what a person is typing.
-type Suggestion struct {
-	// Kind is "speaker", "region" or "title".
-	Kind  string
-	Value string
-	// Count is the number of articles with the speaker or region; ID the
-	// article a title belongs to.
-	Count int
-	ID    string
-}
-
-// Suggest completes prefix as speakers, places and article titles: up to a
-// third of n each of speakers and places, most frequent first, and titles
-// for the rest, best match first.
-func (x *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error) {
-	if err := checkLookup(prefix, n, MaxSuggestions); err != nil {
-		return nil, err
-	}
-	if n == 0 {
-		n = DefaultSuggestions
-	}
-	p := fold(prefix)
-	out := []Suggestion{}
-	if strings.TrimSpace(p) == "" {
-		return out, nil
-	}
-	per := (n + 2) / 3
-	for _, kind := range []string{FacetSpeaker, FacetRegion} {
-		values, err := x.dictValues(facetFieldOf[kind], p, per)
+		// The fuzzy dictionary leaves the counts out; read them.
+		n, err := docFreq(ctx, reader, de.Term)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		for _, v := range values {
-			out = append(out, Suggestion{Kind: kind, Value: v.Value, Count: v.Count})
+		if n > bestCount {
+			best, bestCount = de.Term, n
 		}
 	}
-	if len([]rune(strings.TrimSpace(p))) < minTitlePrefix {
-		return out, nil
+	if best == "" {
+		return "", nil
 	}
-	sr := bleve.NewSearchRequestOptions(titlePrefixQuery(p), n-len(out), 0, false)
-	sr.Fields = []string{fieldTitle}
-	sr.SortBy(sortOrder(SortRelevance)) // equal scores in one order
+	return x.spelling(ctx, best)
+}
+
+// docFreq is the number of articles whose text holds term.
+func docFreq(ctx context.Context, reader index.IndexReader, term string) (uint64, error) {
+	tfr, err := reader.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+	if err != nil {
+		return 0, fmt.Errorf("reading postings of %q: %w", term, err)
+	}
+	defer tfr.Close()
+	return tfr.Count(), nil
+}
+
+// spelling finds an article holding the indexed term and returns the word
+// as written there, since the index holds stems ("ukrain").
+func (x *Index) spelling(ctx context.Context, term string) (string, error) {
+	q := bleve.NewTermQuery(term)
+	q.SetField(fieldText)
+	sr := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	sr.Fields = []string{fieldTitle, fieldBody}
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
-		return nil, fmt.Errorf("completing titles: %w", err)
+		return "", fmt.Errorf("finding the spelling of %q: %w", term, err)
 	}
+	a := x.bi.Mapping().AnalyzerNamed(analyzers.NewsName)
+	// The first spelling not in capitals: datelines and headlines in
+	// capitals are not how a person types a name.
+	first := ""
 	for _, h := range res.Hits {
-		out = append(out, Suggestion{Kind: "title", Value: stringField(h.Fields[fieldTitle]), ID: h.ID})
-	}
-	return out, nil
-}
-
-// dictValues returns the values of a keyword field over the whole index
-// that match the folded prefix p, most frequent first, at most n. It reads
-// the field's dictionary, which is cheaper than counting a facet over
-// every article.
-func (x *Index) dictValues(field, p string, n int) ([]FacetValue, error) {
-	d, err := x.bi.FieldDict(field)
-	if err != nil {
-		return nil, fmt.Errorf("reading the values of %s: %w", field, err)
-	}
-	defer d.Close()
-	var out []FacetValue
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return nil, fmt.Errorf("reading the values of %s: %w", field, err)
-		}
-		if e == nil {
-			break
-		}
-		if e.Count > 0 && matchesPrefix(e.Term, p) {
-			out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
+		for _, text := range []string{stringField(h.Fields[fieldTitle]), stringField(h.Fields[fieldBody])} {
+			for _, t := range a.Analyze([]byte(text)) {
+				if string(t.Term) != term {
+					continue
+				}
+				w := text[t.Start:t.End]
+				if w != strings.ToUpper(w) {
+					return w, nil
+				}
+				if first == "" {
+					first = w
+				}
+			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
-	if len(out) > n {
-		out = out[:n]
+	if first == "" {
+		return term, nil
 	}
-	return out, nil
-}
-
-// titlePrefixQuery matches titles holding every whole word of p and a
-// word that starts with its last word, or is it.
-func titlePrefixQuery(p string) query.Query {
-	words := strings.Fields(p)
-	last := words[len(words)-1]
-	pre := bleve.NewPrefixQuery(last)
-	pre.SetField(fieldTitle)
-	whole := bleve.NewMatchQuery(last)
-	whole.SetField(fieldTitle)
-	parts := []query.Query{bleve.NewDisjunctionQuery(pre, whole)}
-	if len(words) > 1 {
-		m := bleve.NewMatchQuery(strings.Join(words[:len(words)-1], " "))
-		m.SetField(fieldTitle)
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		parts = append(parts, m)
-	}
-	return bleve.NewConjunctionQuery(parts...)
-}
-
-// checkLookup checks a prefix and the number of answers wanted, at most
-// max.
-func checkLookup(prefix string, n, max int) error {
-	if len([]rune(prefix)) > MaxPrefixLength {
-		return paramErr("prefix", "is longer than %d characters", MaxPrefixLength)
-	}
-	if n < 0 || n > max {
-		return paramErr("size", "must be between 1 and %d", max)
-	}
-	return nil
-}
-
-// fold lower-cases s and strips its accents, as the analyzers do.
-func fold(s string) string {
-	return strings.ToLower(string(analyzers.Fold([]byte(s))))
-}
-
-// matchesPrefix reports whether value, or one of its words, starts with
-// the folded prefix p.
-func matchesPrefix(value, p string) bool {
-	p = strings.TrimSpace(p)
-	if p == "" {
-		return true
-	}
-	v := fold(value)
-	if strings.HasPrefix(v, p) {
-		return true
-	}
-	for i, r := range v {
-		if i > 0 && !unicode.IsLetter(r) && !unicode.IsDigit(r) && strings.HasPrefix(v[i+len(string(r)):], p) {
-			return true
-		}
-	}
-	return false
+	return first, nil
 }

@@ -11,13 +11,17 @@ import (
 
 // searchResponse is the JSON answer of /api/search.
 type searchResponse struct {
-	Query  string                 `json:"query"`
-	Total  uint64                 `json:"total"`
-	Page   int                    `json:"page"`
-	Size   int                    `json:"size"`
-	TookMS float64                `json:"took_ms"`
-	Hits   []wireHit              `json:"hits"`
-	Facets map[string][]wireFacet `json:"facets"`
+	Query string `json:"query"`
+	// Interpreted is the query as understood; DidYouMean the corrected
+	// query whose hits these are, when the query as typed found none.
+	Interpreted string                 `json:"interpreted"`
+	DidYouMean  string                 `json:"did_you_mean,omitempty"`
+	Total       uint64                 `json:"total"`
+	Page        int                    `json:"page"`
+	Size        int                    `json:"size"`
+	TookMS      float64                `json:"took_ms"`
+	Hits        []wireHit              `json:"hits"`
+	Facets      map[string][]wireFacet `json:"facets"`
 	// Histogram counts the matches by date.
 	Histogram wireHistogram `json:"histogram"`
 	// NextCursor, passed back as after, gives the next page; absent on
@@ -77,15 +81,17 @@ func (s *server) answerSearch(c echo.Context, v map[string][]string) error {
 		return err
 	}
 	out := searchResponse{
-		Query:      req.Query,
-		Total:      res.Total,
-		Page:       req.Page,
-		Size:       req.Size,
-		TookMS:     float64(res.Took.Microseconds()) / 1000,
-		Hits:       make([]wireHit, 0, len(res.Hits)),
-		Facets:     map[string][]wireFacet{},
-		Histogram:  toWireHistogram(res.Histogram),
-		NextCursor: res.Next,
+		Query:       req.Query,
+		Interpreted: res.Interpreted,
+		DidYouMean:  res.DidYouMean,
+		Total:       res.Total,
+		Page:        req.Page,
+		Size:        req.Size,
+		TookMS:      float64(res.Took.Microseconds()) / 1000,
+		Hits:        make([]wireHit, 0, len(res.Hits)),
+		Facets:      map[string][]wireFacet{},
+		Histogram:   toWireHistogram(res.Histogram),
+		NextCursor:  res.Next,
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, wireHit{

@@ -25,7 +25,8 @@ const maxBodyBytes = 64 << 10
 // parseSearch reads a search request from URL parameters, the same for the
 // API and the page: q, speaker and region (each may repeat), from and to
 // (YYYY-MM-DD or now, now-7d…, inclusive), sort (relevance or date), page
-// and size or after (a cursor), facet_size and interval.
+// and size or after (a cursor), facet_size and interval, snippet_size and
+// snippets, and recency (a half-life in days).
 func parseSearch(v url.Values, now time.Time) (search.Request, error) {
 	r := search.Request{
 		Query:    v.Get("q"),
@@ -43,6 +44,15 @@ func parseSearch(v url.Values, now time.Time) (search.Request, error) {
 		return r, err
 	}
 	if r.FacetSize, err = intParam(v, "facet_size"); err != nil {
+		return r, err
+	}
+	if r.SnippetSize, err = intParam(v, "snippet_size"); err != nil {
+		return r, err
+	}
+	if r.Snippets, err = intParam(v, "snippets"); err != nil {
+		return r, err
+	}
+	if r.Recency, err = daysParam(v, "recency"); err != nil {
 		return r, err
 	}
 	if r.From, err = dateParam(v, "from", now); err != nil {
@@ -68,6 +78,10 @@ type searchBody struct {
 	FacetSize int      `json:"facet_size"`
 	After     string   `json:"after"`
 	Interval  string   `json:"interval"`
+	// SnippetSize, Snippets and Recency (days) shape the hits.
+	SnippetSize int `json:"snippet_size"`
+	Snippets    int `json:"snippets"`
+	Recency     int `json:"recency"`
 }
 
 // values turns the body into URL parameters, so that both forms of the
@@ -85,7 +99,8 @@ func (b searchBody) values() url.Values {
 	set("sort", b.Sort)
 	set("after", b.After)
 	set("interval", b.Interval)
-	for k, n := range map[string]int{"page": b.Page, "size": b.Size, "facet_size": b.FacetSize} {
+	for k, n := range map[string]int{"page": b.Page, "size": b.Size, "facet_size": b.FacetSize,
+		"snippet_size": b.SnippetSize, "snippets": b.Snippets, "recency": b.Recency} {
 		if n != 0 {
 			v.Set(k, strconv.Itoa(n))
 		}
@@ -123,6 +138,15 @@ func intParam(v url.Values, name string) (int, error) {
 		return 0, &search.ParamError{Param: name, Message: "must be a whole number"}
 	}
 	return n, nil
+}
+
+// daysParam reads a whole number of days, such as the recency half-life.
+func daysParam(v url.Values, name string) (time.Duration, error) {
+	n, err := intParam(v, name)
+	if err != nil || n < 0 || n > int(search.MaxRecency/(24*time.Hour)) {
+		return 0, &search.ParamError{Param: name, Message: fmt.Sprintf("must be a number of days from 0 to %d", search.MaxRecency/(24*time.Hour))}
+	}
+	return time.Duration(n) * 24 * time.Hour, nil
 }
 
 // relativeDate is now, or now minus or plus a number of days (d), weeks

@@ -1,0 +1,92 @@
+package analyzers
+
+import (
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// TokenizerName is the name of the news tokenizer in bleve's registry.
+const TokenizerName = "dateline_news_tokenizer"
+
+// maxJoinedParts bounds how many hyphenated parts are joined into one
+// token: enough for "state-of-the-art", not a run of dashes in a table.
+const maxJoinedParts = 6
+
+// HyphenTokenizer splits text into words as the Unicode word tokenizer
+// does (UAX #29), and where words are joined by a hyphen with nothing else
+// between them and one is a number or short ("covid-19", "F-16",
+// "2024-25"; see joinable) it also emits the joined form ("covid19", "F16", "202425") at the position of the first part,
+// spanning all of them. So the parts are found on their own and the whole
+// as written, or written without the hyphen, and a highlight of the joined
+// term marks the whole word.
+type HyphenTokenizer struct {
+	words analysis.Tokenizer
+}
+
+// NewHyphenTokenizer returns a HyphenTokenizer.
+func NewHyphenTokenizer() *HyphenTokenizer {
+	return &HyphenTokenizer{words: unicode.NewUnicodeTokenizer()}
+}
+
+// Tokenize splits input and adds the joined forms.
+func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	words := t.words.Tokenize(input)
+	out := make(analysis.TokenStream, 0, len(words))
+	for i := 0; i < len(words); {
+		j := i
+		for j+1 < len(words) && j+1-i < maxJoinedParts && isHyphen(input[words[j].End:words[j+1].Start]) {
+			j++
+		}
+		if j > i && joinable(words[i:j+1]) {
+			joined := &analysis.Token{
+				Start:    words[i].Start,
+				End:      words[j].End,
+				Type:     words[i].Type,
+				Position: words[i].Position,
+			}
+			for _, w := range words[i : j+1] {
+				joined.Term = append(joined.Term, w.Term...)
+			}
+			out = append(out, joined)
+		}
+		out = append(out, words[i:j+1]...)
+		i = j + 1
+	}
+	return out
+}
+
+// joinable reports whether hyphenated parts are also written joined: codes
+// and numbers ("covid-19", "F-16", "2024-25") and short prefixes ("e-mail",
+// "x-ray", "al-Qaeda") are; compound adjectives ("long-lasting") are not,
+// and their joined form would only add a term nobody searches for.
+func joinable(parts analysis.TokenStream) bool {
+	for _, p := range parts {
+		if utf8.RuneCount(p.Term) <= 2 {
+			return true
+		}
+		for _, b := range p.Term {
+			if b >= '0' && b <= '9' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHyphen reports whether gap is a single hyphen (ASCII or Unicode).
+func isHyphen(gap []byte) bool {
+	if len(gap) == 1 {
+		return gap[0] == '-'
+	}
+	r, n := utf8.DecodeRune(gap)
+	return n == len(gap) && (r == '\u2010' || r == '\u2011')
+}
+
+func init() {
+	registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return NewHyphenTokenizer(), nil
+	})
+}

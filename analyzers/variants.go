@@ -1,0 +1,216 @@
+package analyzers
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"dateline/corpus"
+
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// VariantsName is the name of the variant and synonym filter in bleve's
+// registry.
+const VariantsName = "dateline_variants"
+
+// maxVariantWords bounds the words of one table entry ("united states of
+// america"), and so how far the filter looks ahead.
+const maxVariantWords = 4
+
+// VariantTable maps spellings to one canonical term: the key is the
+// spelling's words, lower case, folded, separated by single spaces ("kiev",
+// "united states"); the value is the term indexed for all of them ("kyiv",
+// "unitedstates"). An empty value marks a sequence that must not be
+// replaced ("latin america" is not the United States).
+type VariantTable map[string]string
+
+// FromCanonical turns a table of canonical names and their other spellings
+// (the gazetteer's and the speaker list's form) into a VariantTable; the
+// canonical name is folded the same way.
+func FromCanonical(names map[string][]string) VariantTable {
+	t := VariantTable{}
+	for canon, variants := range names {
+		c := strings.ReplaceAll(variantKey(canon), " ", "")
+		for _, v := range append([]string{canon}, variants...) {
+			t[variantKey(v)] = c
+		}
+	}
+	return t
+}
+
+// variantKey is the key a spelling is looked up by.
+func variantKey(s string) string {
+	return string(Fold([]byte(strings.Join(strings.Fields(strings.ToLower(s)), " "))))
+}
+
+// tokenKey is variantKey for one token, without allocating for the
+// common case of a lower-case ASCII word.
+func tokenKey(term []byte) string {
+	for _, b := range term {
+		if b >= utf8.RuneSelf || (b >= 'A' && b <= 'Z') || b == ' ' {
+			return variantKey(string(term))
+		}
+	}
+	return string(term)
+}
+
+// newsVariants are the spellings news uses for the same place or person,
+// folded to one: transliterations from Russian and Ukrainian, and names
+// spelled several ways. The gazetteer's table (placeVariants) comes
+// beside it.
+var newsVariants = FromCanonical(map[string][]string{
+	"Kyiv":         {"Kiev"},
+	"Luhansk":      {"Lugansk"},
+	"Kharkiv":      {"Kharkov"},
+	"Odesa":        {"Odessa"},
+	"Lviv":         {"Lvov", "Lwow"},
+	"Zaporizhzhia": {"Zaporozhye", "Zaporizhia", "Zaporozhzhia"},
+	"Mykolaiv":     {"Nikolaev", "Nikolayev"},
+	"Chernihiv":    {"Chernigov"},
+	"Rivne":        {"Rovno"},
+	"Donbas":       {"Donbass"},
+	"Zelensky":     {"Zelenskiy", "Zelenskyy", "Zelenski"},
+	"Gaddafi":      {"Qaddafi", "Kadhafi", "Qadhafi", "Gadhafi"},
+	"alqaeda":      {"alqaida"}, // the joined form of "al-Qaeda" and "al-Qaida"
+})
+
+// newsSynonyms are the names of countries and unions written several ways,
+// one or more words each.
+var newsSynonyms = VariantTable{
+	"u.s": "unitedstates", "u.s.a": "unitedstates", "usa": "unitedstates",
+	"united states": "unitedstates", "united states of america": "unitedstates",
+	"america":       "unitedstates",
+	"latin america": "", "south america": "", "north america": "", "central america": "",
+	"uk": "unitedkingdom", "u.k": "unitedkingdom", "britain": "unitedkingdom",
+	"great britain": "unitedkingdom", "united kingdom": "unitedkingdom",
+	"eu": "europeanunion", "european union": "europeanunion",
+}
+
+// upperOnly are keys matched only where written in capitals: "US" is the
+// country, "us" the pronoun.
+var upperOnly = map[string]string{"us": "unitedstates"}
+
+// VariantFilter replaces each spelling of a table with its canonical term.
+// A one-word spelling is replaced in place (same position and offsets, so
+// highlighting marks the word as written); a spelling of several words
+// keeps its words and adds the canonical term at the first word's
+// position, spanning them all. It must run before lower-casing (for
+// upperOnly) and before stemming, at index and query time alike.
+type VariantFilter struct {
+	table VariantTable
+	// starts holds the first word of every entry of several words, so
+	// that most tokens are looked up once.
+	starts map[string]bool
+}
+
+// NewVariantFilter returns a filter over the merged tables; later tables
+// win.
+func NewVariantFilter(tables ...VariantTable) *VariantFilter {
+	t := VariantTable{}
+	for _, tab := range tables {
+		for k, v := range tab {
+			t[k] = v
+		}
+	}
+	starts := map[string]bool{}
+	for k := range t {
+		if first, _, ok := strings.Cut(k, " "); ok {
+			starts[first] = true
+		}
+	}
+	return &VariantFilter{table: t, starts: starts}
+}
+
+// Filter rewrites the stream.
+func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(input))
+	keys := make([]string, len(input))
+	for i, t := range input {
+		keys[i] = tokenKey(t.Term)
+	}
+	for i := 0; i < len(input); {
+		n, canon := f.match(input, keys, i)
+		switch {
+		case n == 0:
+			if c, ok := upperOnly[keys[i]]; ok && string(input[i].Term) == strings.ToUpper(keys[i]) {
+				input[i].Term = []byte(c)
+			}
+			out = append(out, input[i])
+			i++
+			continue
+		case canon == "":
+		case n == 1:
+			input[i].Term = []byte(canon)
+		default:
+			out = append(out, &analysis.Token{
+				Term: []byte(canon), Start: input[i].Start, End: input[i+n-1].End,
+				Position: input[i].Position, Type: input[i].Type,
+			})
+		}
+		out = append(out, input[i:i+n]...)
+		i += n
+	}
+	return out
+}
+
+// match finds the longest table entry starting at token i, over tokens at
+// consecutive positions; n is 0 where none does.
+func (f *VariantFilter) match(input analysis.TokenStream, keys []string, i int) (n int, canon string) {
+	key := keys[i]
+	if c, ok := f.table[key]; ok {
+		n, canon = 1, c
+	}
+	if !f.starts[key] {
+		return n, canon
+	}
+	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
+		if input[i+k].Position != input[i+k-1].Position+1 {
+			break
+		}
+		key += " " + keys[i+k]
+		if c, ok := f.table[key]; ok {
+			n, canon = k+1, c
+		}
+	}
+	return n, canon
+}
+
+// stopWords are bleve's English stop words, which no place spelling may
+// take over.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(en.EnglishStopWords); err == nil {
+		for w := range tm {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// minPlaceVariant is the shortest one-word spelling taken from the
+// gazetteer: its short alternate names ("us", "la", "ki") are words or
+// abbreviations of other things far more often than the place.
+const minPlaceVariant = 4
+
+// placeVariants is the gazetteer's table (corpus.PlaceVariants), without
+// its short one-word spellings and English stop words.
+func placeVariants() VariantTable {
+	t := FromCanonical(corpus.PlaceVariants())
+	for k := range t {
+		if !strings.Contains(k, " ") && (len(k) < minPlaceVariant || stopWords[k]) {
+			delete(t, k)
+		}
+	}
+	return t
+}
+
+func init() {
+	registry.RegisterTokenFilter(VariantsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		// The curated tables come last and win over the gazetteer's.
+		return NewVariantFilter(placeVariants(), newsSynonyms, newsVariants), nil
+	})
+}
