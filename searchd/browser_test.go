@@ -360,7 +360,7 @@ func TestBrowserExploresAStory(t *testing.T) {
 	// A phone: nothing wider than the screen.
 	b.do("a phone's screen", chromedp.EmulateViewport(390, 844))
 	for _, page := range []struct{ path, name string }{
-		{"/?speaker=Volodymyr+Zelensky", "09-phone-search"},
+		{"/?q=ceasefire+grain+talks&region=Ukraine", "09-phone-search"},
 		{"/articles/zelensky-grain", "10-phone-article"},
 		{"/quotes?q=grain", "11-phone-quotes"},
 	} {
