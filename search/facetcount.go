@@ -15,6 +15,8 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"github.com/blevesearch/vellum"
+
+	"dateline/corpus"
 )
 
 // Facet counting at memory speed.
@@ -201,7 +203,9 @@ func (c *facetCounter) count(doc uint64) {
 }
 
 // values returns the counted values of field f, most frequent first (ties
-// by value), at most n of them; n < 0 returns all.
+// by value), at most n of them; n < 0 returns all. Speakers are grouped by
+// corpus.SpeakerKey, so that the spellings of one name (Zelenskiy,
+// Zelensky) are one value, shown in its most frequent spelling.
 func (c *facetCounter) values(f int, n int) []FacetValue {
 	ft := c.tables.fields[f]
 	c.tables.mu.Lock()
@@ -213,6 +217,9 @@ func (c *facetCounter) values(f int, n int) []FacetValue {
 			out = append(out, FacetValue{Value: names[o], Count: int(k)})
 		}
 	}
+	if ft.field == fieldSpeaker {
+		out = foldSpellings(out)
+	}
 	slices.SortFunc(out, func(a, b FacetValue) int {
 		if a.Count != b.Count {
 			return cmp.Compare(b.Count, a.Count)
@@ -221,6 +228,55 @@ func (c *facetCounter) values(f int, n int) []FacetValue {
 	})
 	if n >= 0 && len(out) > n {
 		out = out[:n]
+	}
+	return out
+}
+
+// foldSpellings merges the values whose speaker keys are equal: their
+// counts add up (an article names a person in one spelling), and the most
+// frequent spelling names them.
+func foldSpellings(values []FacetValue) []FacetValue {
+	type group struct {
+		total int
+		best  FacetValue
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, v := range values {
+		k := corpus.SpeakerKey(v.Value)
+		g, ok := groups[k]
+		if !ok {
+			g = &group{best: v}
+			groups[k] = g
+			order = append(order, k)
+		} else if v.Count > g.best.Count || (v.Count == g.best.Count && v.Value < g.best.Value) {
+			g.best = v
+		}
+		g.total += v.Count
+	}
+	if len(order) == len(values) {
+		return values
+	}
+	out := make([]FacetValue, 0, len(order))
+	for _, k := range order {
+		out = append(out, FacetValue{Value: groups[k].best.Value, Count: groups[k].total})
+	}
+	return out
+}
+
+// facets returns the counts of the three facets: speakers and regions, the
+// size most frequent; every month, in order of time.
+func (c *facetCounter) facets(size int) map[string][]FacetValue {
+	out := map[string][]FacetValue{
+		FacetSpeaker: c.values(0, size),
+		FacetRegion:  c.values(1, size),
+		FacetDate:    c.values(2, -1),
+	}
+	slices.SortFunc(out[FacetDate], func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
+	for name, v := range out {
+		if v == nil {
+			out[name] = []FacetValue{}
+		}
 	}
 	return out
 }

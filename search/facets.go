@@ -3,15 +3,10 @@ package search
 import (
 	"context"
 	"fmt"
-	"sort"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
-
-// monthFacetSize is how many months the date facet counts: a hundred years
-// of news, so that no month is dropped and the histogram is whole.
-const monthFacetSize = 1200
 
 // facetFieldOf maps the names of the keyword facets to their fields.
 var facetFieldOf = map[string]string{FacetSpeaker: fieldSpeaker, FacetRegion: fieldRegion}
@@ -38,18 +33,6 @@ func (r Request) without(name string) Request {
 	return r
 }
 
-// addFacets asks for the month counts, and for the speaker and region
-// counts of the facets nothing is selected in; the others are disjunctive
-// and counted apart (disjunctiveFacets).
-func addFacets(sr *bleve.SearchRequest, r *Request) {
-	for _, name := range []string{FacetSpeaker, FacetRegion} {
-		if len(r.selection(name)) == 0 {
-			sr.AddFacet(name, bleve.NewFacetRequest(facetFieldOf[name], r.FacetSize))
-		}
-	}
-	sr.AddFacet(FacetDate, bleve.NewFacetRequest(fieldMonth, monthFacetSize))
-}
-
 // disjunctiveFacets counts each facet that has values selected as if
 // nothing were selected in it, with every other filter applied: values
 // within a facet are alternatives (OR), so the counts show what choosing
@@ -72,40 +55,12 @@ func (x *Index) disjunctiveFacets(ctx context.Context, r *Request, c *compiler, 
 // facetCounts counts the size most frequent values of facet name over the
 // articles r matches, without fetching hits.
 func (x *Index) facetCounts(ctx context.Context, r Request, c *compiler, name string, size int) ([]FacetValue, error) {
-	sr := bleve.NewSearchRequestOptions(buildQuery(&r, c), 0, 0, false)
-	sr.AddFacet(name, bleve.NewFacetRequest(facetFieldOf[name], size))
-	res, err := x.bi.SearchInContext(ctx, sr)
-	if err != nil {
+	counter := newFacetCounter(x.facets)
+	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: buildQuery(&r, c), counter: counter}, 0, 0, false)
+	if _, err := x.bi.SearchInContext(ctx, sr); err != nil {
 		return nil, fmt.Errorf("counting facet %s: %w", name, err)
 	}
-	return facetValues(res.Facets)[name], nil
-}
-
-// facetValues maps bleve's facet results to ours: every facet present,
-// months in order of time, the others by count.
-func facetValues(facets bsearch.FacetResults) map[string][]FacetValue {
-	out := map[string][]FacetValue{}
-	for name, fr := range facets {
-		var values []FacetValue
-		if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				values = append(values, FacetValue{Value: t.Term, Count: t.Count})
-			}
-		}
-		if name == FacetDate {
-			sort.Slice(values, func(i, j int) bool { return values[i].Value < values[j].Value })
-		}
-		if values == nil {
-			values = []FacetValue{}
-		}
-		out[name] = values
-	}
-	for _, name := range []string{FacetSpeaker, FacetRegion, FacetDate} {
-		if out[name] == nil {
-			out[name] = []FacetValue{}
-		}
-	}
-	return out
+	return counter.facets(size)[name], nil
 }
 
 // queryContext returns ctx carrying the index's BM25 figures and a

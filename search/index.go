@@ -56,6 +56,9 @@ type Index struct {
 
 	// stats caches the BM25 field statistics (rank.go).
 	stats statsCache
+	// facets holds the ordinal tables facets are counted from
+	// (facetcount.go).
+	facets *facetTables
 }
 
 // Create makes a new, empty index at path, which must not exist yet or be
@@ -151,7 +154,7 @@ func OpenOrCreate(path string) (x *Index, created bool, err error) {
 }
 
 func newIndex(path string, st *store, bi bleve.Index, name string) *Index {
-	return &Index{path: path, st: st, bi: bleve.NewIndexAlias(bi), cur: bi, curName: name}
+	return &Index{path: path, st: st, bi: bleve.NewIndexAlias(bi), cur: bi, curName: name, facets: newFacetTables()}
 }
 
 // newBleve creates an empty bleve index with the current schema. Batches

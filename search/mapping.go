@@ -6,6 +6,7 @@ package search
 
 import (
 	"dateline/corpus"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -33,6 +34,10 @@ const (
 	// names analysed as words, so speaker:witkoff finds "Steve Witkoff".
 	fieldSpeakerName = "speaker_name"
 	fieldRegionName  = "region_name"
+	// fieldSpeakerKey holds corpus.SpeakerKey of each speaker, so that a
+	// filter on one spelling of a name (Zelensky) finds the others
+	// (Zelenskiy, Zelenskyy).
+	fieldSpeakerKey = "speaker_key"
 )
 
 // docType is the document type of articles in the mapping.
@@ -90,6 +95,9 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
+	speakerKey := keywordField(false)
+	speakerKey.DocValues = false
+	doc.AddFieldMappingsAt(fieldSpeakerKey, speakerKey)
 	doc.AddFieldMappingsAt(fieldPublished, date)
 	doc.AddFieldMappingsAt(fieldURL, storedOnly())
 
@@ -129,6 +137,13 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 		doc[fieldQuote] = texts
 	}
 	doc[fieldSpeakerName] = speakers
+	keys := make([]string, 0, len(a.Speakers))
+	for _, sp := range a.Speakers {
+		if k := corpus.SpeakerKey(sp); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	doc[fieldSpeakerKey] = keys
 	doc[fieldRegionName] = a.Regions
 	if !a.Published.IsZero() {
 		doc[fieldPublished] = a.Published.UTC()

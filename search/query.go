@@ -21,7 +21,7 @@ func buildQuery(r *Request, c *compiler) query.Query {
 		q = c.compile(r.parsed)
 	}
 	var filters []query.Query
-	if f := anyOf(fieldSpeaker, withCanonical(r.Speakers, func(s string) (string, bool) { return corpus.CanonicalSpeaker(s), true })); f != nil {
+	if f := anyOf(fieldSpeakerKey, speakerKeys(r.Speakers)); f != nil {
 		filters = append(filters, f)
 	}
 	if f := anyOf(fieldRegion, withCanonical(r.Regions, corpus.CanonicalRegion)); f != nil {
@@ -77,6 +77,18 @@ func withCanonical(values []string, canon func(string) (string, bool)) []string 
 	for _, v := range values {
 		if c, ok := canon(v); ok && c != v && !slices.Contains(out, c) {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// speakerKeys returns the distinct speaker keys of filter values: a filter
+// on any spelling of a name matches every spelling the index holds.
+func speakerKeys(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if k := corpus.SpeakerKey(v); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
 		}
 	}
 	return out

@@ -120,9 +120,9 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	}
 	// One hit more than the page, to learn whether a next page exists
 	// without counting.
-	sr := bleve.NewSearchRequestOptions(q, r.Size+1, (r.Page-1)*r.Size, false)
+	counter := newFacetCounter(x.facets)
+	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: q, counter: counter}, r.Size+1, (r.Page-1)*r.Size, false)
 	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion, fieldBody}
-	addFacets(sr, r)
 	setPlace(sr, r)
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -151,7 +151,7 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 		hit.Snippet = sn.snippet(stringField(h.Fields[fieldBody]), r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
-	out.Facets = facetValues(res.Facets)
+	out.Facets = counter.facets(r.FacetSize)
 	if err := x.disjunctiveFacets(ctx, r, c, out.Facets); err != nil {
 		return nil, err
 	}
