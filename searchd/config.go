@@ -46,7 +46,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", 15*time.Second, "longest time to read a request")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 30*time.Second, "longest time to write an answer")
-	fs.Float64Var(&cfg.RateLimit, "rate-limit", 20, "requests per second one client may make to the search routes (bursts of twice as many); 0 for no limit")
+	fs.Float64Var(&cfg.RateLimit, "rate-limit", 0, "requests per second one client address may make to the search routes (bursts of twice as many); 0, the default, for no limit")
 	fs.StringVar(&cfg.WriteToken, "write-token", "", "bearer `TOKEN` that POST/DELETE /api/articles and /api/admin require; without one, writes are refused")
 	fs.StringVar(&cfg.Watch, "watch", "", "index the files in `DIR` as they appear or change, and remove the articles of deleted files")
 	fs.Usage = func() {
