@@ -69,6 +69,7 @@ var documentedRequests = map[string]docRequest{
 	"GET /healthz 200":           {path: "/healthz", body: ""},
 	"GET /readyz 200":            {path: "/readyz", body: ""},
 	"GET /readyz 503":            {path: "/readyz", body: ""},
+	"GET /healthz 503":           {path: "/healthz", body: ""},
 	"GET /metrics 200":           {path: "/metrics", body: ""},
 
 	"POST /api/articles 200":        {path: "/api/articles", body: `{"id": "openapi-1", "title": "Checked", "body": "Against the server."}`, token: testToken},

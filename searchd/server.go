@@ -160,8 +160,13 @@ func (s *server) httpServer() *http.Server {
 	}
 }
 
-// handleHealth tells that the process serves: liveness, not readiness.
+// handleHealth answers 200 once searchd answers searches, 503 while its
+// index opens: the readiness the shared contract and container health
+// checks wait for. A process that answers at all is alive.
 func (s *server) handleHealth(c echo.Context) error {
+	if !s.ready.Load() {
+		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "starting"})
+	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 

@@ -119,7 +119,7 @@ func TestReadiness(t *testing.T) {
 		path       string
 		wantStatus int
 	}{
-		{"/healthz", 200},
+		{"/healthz", 503},
 		{"/readyz", 503},
 		{"/api/search?q=grain", 503},
 		{"/api/stats", 503},
