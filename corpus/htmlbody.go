@@ -1,0 +1,92 @@
+package corpus
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// mainText finds the article's text in the page with go-trafilatura and
+// returns it as paragraphs. Its date search is off (publishedDate does
+// that once), as is its fallback to readability and DOM distiller: on the
+// scrapinghub pages the fallback gains nothing Dateline keeps and halves
+// the speed. FavorRecall keeps the short paragraphs a story ends with.
+func mainText(root *html.Node, pageURL string) []string {
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		Focus:           trafilatura.FavorRecall,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+	if u, err := url.Parse(pageURL); err == nil && isAbsURL(pageURL) {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
+	if err != nil || res.ContentNode == nil {
+		return nil
+	}
+	var out []string
+	for line := range strings.SplitSeq(res.ContentText, "\n") {
+		if line = collapseSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// nodeParagraphs returns the text of a tree as paragraphs: every block
+// element and every <br> ends one; inline elements run on without a
+// space, as "<b>W</b>ord" is one word.
+func nodeParagraphs(root *html.Node) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if t := collapseSpace(cur.String()); t != "" {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br, atom.Hr:
+				flush()
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(root)
+	flush()
+	return out
+}
+
+// isBlock reports whether an element starts a paragraph of its own.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li,
+		atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre, atom.Table,
+		atom.Tr, atom.Td, atom.Th, atom.Section, atom.Article, atom.Figure, atom.Figcaption,
+		atom.Header, atom.Footer, atom.Main, atom.Aside, atom.Body, atom.Details, atom.Summary:
+		return true
+	}
+	return false
+}

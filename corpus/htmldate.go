@@ -1,0 +1,84 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/markusmobius/go-htmldate"
+	"golang.org/x/net/html"
+)
+
+// publishedTags are the meta tags that give an article's first publication,
+// most trusted first; modification dates are left out on purpose.
+var publishedTags = []string{
+	"article:published_time", "og:article:published_time", "article.published", "datepublished",
+	"published_time", "article_date_original", "publication_date", "publish-date", "publish_date",
+	"pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.date", "dc.date",
+	"date", "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+}
+
+// dateLayouts are the forms of a date in metadata that time.Parse reads;
+// anything else is left to go-htmldate.
+var dateLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05", "2006-01-02",
+	"2006/01/02", time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "January 2, 2006",
+	"Jan 2, 2006", "2 January 2006",
+}
+
+// isoDay finds a YYYY-MM-DD day at the start of a longer timestamp.
+var isoDay = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+
+// minPublished is the earliest date taken as a publication: web pages
+// older than the web are not news, and such dates are placeholders.
+var minPublished = time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// parseMetaDate reads a date as metadata writes it, keeping the zone it
+// was written in, so the day is the day the publication saw.
+func parseMetaDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, plausibleDate(t)
+		}
+	}
+	if m := isoDay.FindStringSubmatch(s); m != nil {
+		if t, err := time.Parse(time.DateOnly, m[0]); err == nil {
+			return t, plausibleDate(t)
+		}
+	}
+	return time.Time{}, false
+}
+
+// plausibleDate reports whether t can be a web article's publication:
+// not before the web, not after tomorrow (a page's clock may run ahead of
+// ours by a time zone).
+func plausibleDate(t time.Time) bool {
+	return !t.Before(minPublished) && t.Before(time.Now().Add(48*time.Hour))
+}
+
+// publishedDate returns the article's publication date: from JSON-LD or
+// the publication meta tags where the page states it, else what
+// go-htmldate finds in the page (the URL, <time> elements, visible text),
+// asking it for the original date rather than the latest.
+func (m *pageMeta) publishedDate(root *html.Node, pageURL string) time.Time {
+	for _, v := range []string{m.ld.published} {
+		if t, ok := parseMetaDate(v); ok {
+			return t
+		}
+	}
+	for _, k := range publishedTags {
+		if t, ok := parseMetaDate(m.tags[k]); ok {
+			return t
+		}
+	}
+	res, err := htmldate.FromDocument(root, htmldate.Options{URL: pageURL, UseOriginalDate: true})
+	if err == nil && !res.IsZero() {
+		return res.DateTime
+	}
+	if t, ok := parseMetaDate(m.ld.created); ok {
+		return t
+	}
+	return time.Time{}
+}

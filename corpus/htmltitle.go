@@ -1,0 +1,110 @@
+package corpus
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// titleSeparators split a page's <title> into the headline and the site's
+// name or section ("Headline | Site", "Site - Headline").
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " : "}
+
+// maxHeadings is how many <h1> and <h2> a page's title is looked for in;
+// the headline is among the first, later ones head other stories.
+const maxHeadings = 8
+
+// title returns the article's headline. The headline as the page shows it
+// in a heading is best, when a title in the metadata confirms it is the
+// article's (a page has headings for menus and teasers too); else the
+// JSON-LD headline, og:title and <title>, each without the site's name.
+func (m *pageMeta) title() string {
+	heads := m.headings()
+	metaTitles := []string{m.ld.headline, m.tag("og:title"), m.tag("twitter:title"),
+		collapseSpace(m.doc.Find("title").First().Text()), m.tag("dc.title", "headline")}
+	for _, h := range heads {
+		for _, t := range metaTitles {
+			if t == "" {
+				continue
+			}
+			if sameText(h, t) || sameText(h, m.stripSite(t)) {
+				return h
+			}
+		}
+	}
+	for _, t := range metaTitles {
+		if t = m.stripSite(t); t != "" {
+			return t
+		}
+	}
+	if len(heads) > 0 {
+		return heads[0]
+	}
+	return ""
+}
+
+// headings returns the page's first non-empty <h1> and <h2> texts, h1
+// first.
+func (m *pageMeta) headings() []string {
+	var out []string
+	for _, sel := range []string{"h1", "h2"} {
+		m.doc.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if t := collapseSpace(s.Text()); t != "" {
+				out = append(out, t)
+			}
+			return len(out) < maxHeadings
+		})
+	}
+	return out
+}
+
+// stripSite removes the site's name from the start or end of a title: a
+// part before the first or after the last separator that names the site or
+// its host. Failing that, a last part after " | " goes, as pipes almost
+// always set off the site or section.
+func (m *pageMeta) stripSite(t string) string {
+	t = collapseSpace(t)
+	site := m.siteName()
+	for range 3 {
+		cut := false
+		for _, sep := range titleSeparators {
+			if i := strings.LastIndex(t, sep); i > 0 && m.namesSite(t[i+len(sep):], site) {
+				t, cut = strings.TrimSpace(t[:i]), true
+				break
+			}
+			if i := strings.Index(t, sep); i > 0 && m.namesSite(t[:i], site) {
+				t, cut = strings.TrimSpace(t[i+len(sep):]), true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	if i := strings.LastIndex(t, " | "); i > 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	return t
+}
+
+// namesSite reports whether part of a title is the site's name: it is the
+// og:site_name, or the host's name is in it or it is in the host's name
+// ("The Verge" and theverge.com).
+func (m *pageMeta) namesSite(part, site string) bool {
+	p := foldText(part)
+	if p == "" {
+		return false
+	}
+	if site != "" && p == foldText(site) {
+		return true
+	}
+	if m.host == "" {
+		return false
+	}
+	h := m.host
+	if i := strings.LastIndex(h, "."); i > 0 {
+		h = h[:i] // drop the top-level domain
+	}
+	h = foldText(h)
+	return len(p) >= 3 && (strings.Contains(h, p) || strings.Contains(p, h))
+}
