@@ -21,7 +21,12 @@ var bylineSelectors = []string{
 }
 
 var (
-	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|reported|story|text|words|photos?)\s+)?by[:\s]+`)
+	// bylinePrefix ends at the "by" that leads a byline, after at most a
+	// few words ("By", "Posted by", "View all posts by").
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:[\pL ]{0,30}\s)?by[:\s]+`)
+	// credential is a degree or title after a name's comma ("Jane Doe,
+	// PhD"): not a second name.
+	credential = regexp.MustCompile(`^(?:PhD|Ph\.D\.?|MD|M\.D\.?|RDN?|MS|MA|MSc|MBA|MPH|RN|CPT|CSCS|DO|LD|Esq\.?)$`)
 	// bylineTail ends a byline at what follows the names: a date, a role,
 	// a site ("Jane Doe | Reuters", "Jane Doe, Staff Writer").
 	bylineTail = regexp.MustCompile(`\s*(?:[|•·]|\bon\s+\w+\s+\d|\bupdated\b|\bpublished\b|\d{1,2}[:/.]\d).*$`)
@@ -65,7 +70,7 @@ func cleanAuthors(raw []string) []string {
 		r = bylineTail.ReplaceAllString(r, "")
 		for _, name := range splitNames(r) {
 			name = strings.Trim(name, " ,;:-–—")
-			if isName(name) && !containsFold(out, name) {
+			if isName(name) && !credential.MatchString(name) && !containsFold(out, name) {
 				out = append(out, name)
 			}
 		}

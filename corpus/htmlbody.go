@@ -2,12 +2,28 @@ package corpus
 
 import (
 	"net/url"
+
+	"github.com/PuerkitoBio/goquery"
 	"strings"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
+
+// boilerplateSelector matches the parts of a page that are never the
+// story, by the names sites give them: comment threads, social buttons,
+// related links, author bios, newsletter boxes, copyright notices. (Names
+// such as "share", "promo" or "subscribe" also mark parts of real stories
+// on the scrapinghub pages, and are left alone.) go-trafilatura drops them before it looks for the
+// text, which keeps them from being taken in with a story they sit inside.
+// As sites also put such names on the wrappers of whole pages ("has-
+// newsletter"), pruneBoilerplate spares an element holding the headline or
+// half the page's paragraphs.
+const boilerplateSelector = `aside, [role="complementary"], ` +
+	`[class*="comments"], [id*="comments"], [id="respond"], [class*="social"], ` +
+	`[class*="related"], [id*="related"], [class*="author-bio"], [class*="author-box"], ` +
+	`[class*="newsletter"], [class*="copyright"], [class*="disclaimer"]`
 
 // mainText finds the article's text in the page with go-trafilatura and
 // returns it as paragraphs. Its date search is off (publishedDate does
@@ -23,6 +39,7 @@ func mainText(root *html.Node, pageURL string) []string {
 	if u, err := url.Parse(pageURL); err == nil && isAbsURL(pageURL) {
 		opts.OriginalURL = u
 	}
+	pruneBoilerplate(goquery.NewDocumentFromNode(root))
 	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil || res.ContentNode == nil {
 		return nil
@@ -34,6 +51,23 @@ func mainText(root *html.Node, pageURL string) []string {
 		}
 	}
 	return out
+}
+
+// pruneBoilerplate removes what boilerplateSelector matches from the page,
+// but for an element that holds the headline, an <article>, or half the
+// page's paragraphs: that is the story's wrapper, whatever its name.
+func pruneBoilerplate(doc *goquery.Document) {
+	total := doc.Find("p").Length()
+	doc.Find(boilerplateSelector).Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		if n.Parent == nil {
+			return // inside an element already removed, or the root
+		}
+		if s.Find("h1, article").Length() > 0 || 2*s.Find("p").Length() > total {
+			return
+		}
+		n.Parent.RemoveChild(n)
+	})
 }
 
 // nodeParagraphs returns the text of a tree as paragraphs: every block
