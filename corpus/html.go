@@ -55,7 +55,14 @@ func ParseHTML(data []byte, pageURL string) (Article, error) {
 		Language: m.language(),
 	}
 	a.Published = m.publishedDate(root, firstNonEmpty(pageURL, a.URL))
-	a.Body = joinParagraphs(mainText(root, firstNonEmpty(pageURL, a.URL)))
+	paras := mainText(root, firstNonEmpty(pageURL, a.URL))
+	if len(paras) > 0 {
+		if d, ok := ParseDateline(paras[0]); ok {
+			a.Dateline = d.Place
+			a.Published = datelineDate(a.Published, d, m.yearHint(firstNonEmpty(pageURL, a.URL)))
+		}
+	}
+	a.Body = joinParagraphs(paras)
 	a.Title = normalizeText(a.Title)
 	a.Body = normalizeText(a.Body)
 	if a.Title == "" && a.Body == "" {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,4 +82,50 @@ func (m *pageMeta) publishedDate(root *html.Node, pageURL string) time.Time {
 		return t
 	}
 	return time.Time{}
+}
+
+// urlYear finds a year in a URL's path ("/2020/04/...", "-2020-").
+var urlYear = regexp.MustCompile(`[/_-]((?:199|20[0-9])[0-9])[/_-]`)
+
+// yearHint returns the year a dateline's day most likely falls in, for a
+// page whose metadata has no publication date: the year in its URL, else
+// that of its last modification. Zero when the page gives none.
+func (m *pageMeta) yearHint(pageURL string) int {
+	if u := urlYear.FindStringSubmatch(pageURL); u != nil {
+		y, _ := strconv.Atoi(u[1])
+		return y
+	}
+	for _, k := range []string{"article:modified_time", "og:updated_time", "datemodified", "last-modified"} {
+		if t, ok := parseMetaDate(m.tags[k]); ok {
+			return t.Year()
+		}
+	}
+	return 0
+}
+
+// datelineDate settles the publication day with the story's dateline. A
+// page without a date takes the dateline's day in the year yearHint finds.
+// A page whose metadata gives a time in another zone than the newsroom's
+// (often UTC) may be a day off the day the story went out, which the
+// dateline states: within a day, the dateline's day wins.
+func datelineDate(published time.Time, d DatelineParts, year int) time.Time {
+	if d.Month == 0 {
+		return published
+	}
+	if published.IsZero() {
+		if year == 0 {
+			return published
+		}
+		return d.Date(year, time.UTC)
+	}
+	loc := published.Location()
+	day := time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, loc)
+	// The year's turn: "Dec 31" against a UTC time on January 1.
+	for _, y := range []int{published.Year(), published.Year() - 1, published.Year() + 1} {
+		local := d.Date(y, loc)
+		if gap := local.Sub(day); !local.IsZero() && gap != 0 && gap.Abs() <= 24*time.Hour {
+			return local
+		}
+	}
+	return published
 }

@@ -73,6 +73,12 @@ func parseReuters(rec []byte) (Article, error) {
 		body = element(rec, "TEXT")
 	}
 	a.Body = reutersParagraphs(cleanSGML(body))
+	if a.Dateline == "" {
+		// Records without <DATELINE> may open their text with one.
+		if d, ok := ParseDateline(a.Body); ok {
+			a.Dateline = d.Text
+		}
+	}
 	if a.Title == "" && a.Body == "" {
 		return Article{}, fmt.Errorf("record %s: no title and no body", newid)
 	}
