@@ -56,6 +56,10 @@ func ParseHTML(data []byte, pageURL string) (Article, error) {
 	}
 	a.Published = m.publishedDate(root, firstNonEmpty(pageURL, a.URL))
 	paras := mainText(root, firstNonEmpty(pageURL, a.URL))
+	// The headline is the title, not the story's first paragraph.
+	if len(paras) > 0 && sameText(paras[0], a.Title) {
+		paras = paras[1:]
+	}
 	if len(paras) > 0 {
 		if d, ok := ParseDateline(paras[0]); ok {
 			a.Dateline = d.Place

@@ -44,13 +44,7 @@ func mainText(root *html.Node, pageURL string) []string {
 	if err != nil || res.ContentNode == nil {
 		return nil
 	}
-	var out []string
-	for line := range strings.SplitSeq(res.ContentText, "\n") {
-		if line = collapseSpace(line); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
+	return nodeParagraphs(res.ContentNode)
 }
 
 // pruneBoilerplate removes what boilerplateSelector matches from the page,
@@ -84,12 +78,16 @@ func nodeParagraphs(root *html.Node) []string {
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		// go-trafilatura renames elements by their Data alone, leaving
+		// DataAtom behind: the name is read from Data.
+		var a atom.Atom
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			a = atom.Lookup([]byte(n.Data))
+			switch a {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br, atom.Hr:
@@ -97,7 +95,7 @@ func nodeParagraphs(root *html.Node) []string {
 				return
 			}
 		}
-		block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+		block := n.Type == html.ElementNode && isBlock(a)
 		if block {
 			flush()
 		}
