@@ -20,25 +20,37 @@ const maxHeadings = 8
 // JSON-LD headline, og:title and <title>, each without the site's name.
 func (m *pageMeta) title() string {
 	heads := m.headings()
-	metaTitles := []string{m.ld.headline, m.tag("og:title"), m.tag("twitter:title"),
-		collapseSpace(m.doc.Find("title").First().Text()), m.tag("dc.title", "headline")}
+	metaTitles := []string{m.ld.headline}
+	// Every og:title: pages that carry two (from two plugins) have the
+	// headline as shown in one of them.
+	m.doc.Find(`meta[property="og:title"], meta[name="og:title"]`).Each(func(_ int, s *goquery.Selection) {
+		metaTitles = append(metaTitles, collapseSpace(s.AttrOr("content", "")))
+	})
+	metaTitles = append(metaTitles, m.tag("twitter:title"),
+		collapseSpace(m.doc.Find("title").First().Text()), m.tag("dc.title", "headline"))
+	site := m.siteName()
 	for _, h := range heads {
+		if m.namesSite(h, site) {
+			continue // the site's name in a heading, as many sites put it
+		}
 		for _, t := range metaTitles {
 			if t == "" {
 				continue
 			}
-			if sameText(h, t) || sameText(h, m.stripSite(t)) {
+			if sameText(h, t) || sameText(h, m.stripSite(t)) || isTitlePart(h, t) {
 				return h
 			}
 		}
 	}
 	for _, t := range metaTitles {
-		if t = m.stripSite(t); t != "" {
+		if t = strings.TrimRight(m.stripSite(t), " -|–—:·•»"); t != "" {
 			return t
 		}
 	}
-	if len(heads) > 0 {
-		return heads[0]
+	for _, h := range heads {
+		if !m.namesSite(h, site) {
+			return h
+		}
 	}
 	return ""
 }
@@ -107,4 +119,25 @@ func (m *pageMeta) namesSite(part, site string) bool {
 	}
 	h = foldText(h)
 	return len(p) >= 3 && (strings.Contains(h, p) || strings.Contains(p, h))
+}
+
+// isTitlePart reports whether heading h is the part of title t before a
+// separator or after one ("Headline - Blog Name" when the page names no
+// site, "Chapter 1: Prologue - Murdered - Book" for "Chapter 1: Prologue -
+// Murdered"). The part must be the longer one: a site's name is shorter
+// than a headline, and many sites put their name in an <h1>.
+func isTitlePart(h, t string) bool {
+	h, t = collapseSpace(h), collapseSpace(t)
+	if h == "" || 2*len(h) < len(t) || len(h) >= len(t) {
+		return false
+	}
+	for _, sep := range titleSeparators {
+		if strings.EqualFold(t[:len(h)], h) && strings.HasPrefix(t[len(h):], sep) {
+			return true
+		}
+		if k := len(t) - len(h); strings.EqualFold(t[k:], h) && strings.HasSuffix(t[:k], sep) {
+			return true
+		}
+	}
+	return false
 }
