@@ -54,7 +54,7 @@ func ParseHTML(data []byte, pageURL string) (Article, error) {
 		Site:     m.siteName(),
 		Language: m.language(),
 	}
-	a.Published = m.publishedDate(root, firstNonEmpty(pageURL, a.URL))
+	a.Published = m.publishedDate(root, firstNonEmpty(pageURL, a.URL), a.Title)
 	paras := mainText(root, firstNonEmpty(pageURL, a.URL))
 	// The headline is the title, not the story's first paragraph.
 	if len(paras) > 0 && sameText(paras[0], a.Title) {

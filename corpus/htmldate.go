@@ -24,8 +24,9 @@ var publishedTags = []string{
 var dateLayouts = []string{
 	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
 	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05", "2006-01-02",
-	"2006/01/02", time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "January 2, 2006",
-	"Jan 2, 2006", "2 January 2006",
+	"2006/01/02", time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, Jan 2 2006 15:04:05 MST",
+	"Mon, Jan 2 2006 15:04:05 -0700", "Mon Jan 2 2006 15:04:05 MST", "January 2, 2006", "Jan 2, 2006",
+	"2 January 2006", "January 2, 2006 15:04 MST", "January 2, 2006 3:04 PM",
 }
 
 // isoDay finds a YYYY-MM-DD day at the start of a longer timestamp.
@@ -59,20 +60,26 @@ func plausibleDate(t time.Time) bool {
 	return !t.Before(minPublished) && t.Before(time.Now().Add(48*time.Hour))
 }
 
-// publishedDate returns the article's publication date: from JSON-LD or
-// the publication meta tags where the page states it, else what
-// go-htmldate finds in the page (the URL, <time> elements, visible text),
-// asking it for the original date rather than the latest.
-func (m *pageMeta) publishedDate(root *html.Node, pageURL string) time.Time {
-	for _, v := range []string{m.ld.published} {
-		if t, ok := parseMetaDate(v); ok {
-			return t
+// publishedDate returns the article's publication date.
+//
+// The page's metadata (meta tags, then JSON-LD) states it; but the date
+// the page shows its reader beside the headline (shownDate) wins where it
+// is later, as an update the page stands by, or where it is the day
+// before a UTC time of the morning, which is the evening before in the
+// Americas, where the newsroom wrote it. A page without metadata takes
+// the shown date, then what go-htmldate finds (the URL, <time> elements,
+// other text), asked for the original date rather than the latest.
+func (m *pageMeta) publishedDate(root *html.Node, pageURL, title string) time.Time {
+	meta := m.newsroomTime(m.metaDate())
+	shown := shownDate(root, title)
+	if !meta.IsZero() {
+		if !shown.IsZero() && shownWins(shown, meta) {
+			return shown
 		}
+		return meta
 	}
-	for _, k := range publishedTags {
-		if t, ok := parseMetaDate(m.tags[k]); ok {
-			return t
-		}
+	if !shown.IsZero() {
+		return shown
 	}
 	res, err := htmldate.FromDocument(root, htmldate.Options{URL: pageURL, UseOriginalDate: true})
 	if err == nil && !res.IsZero() {
@@ -82,6 +89,50 @@ func (m *pageMeta) publishedDate(root *html.Node, pageURL string) time.Time {
 		return t
 	}
 	return time.Time{}
+}
+
+// metaDate is the publication date the page's metadata states.
+func (m *pageMeta) metaDate() time.Time {
+	for _, k := range publishedTags {
+		if t, ok := parseMetaDate(m.tags[k]); ok {
+			return t
+		}
+	}
+	if t, ok := parseMetaDate(m.ld.published); ok {
+		return t
+	}
+	return time.Time{}
+}
+
+// usEastern is the clock of most American newsrooms, without daylight
+// saving: an hour off in summer moves no story across midnight that the
+// four to eight hours between UTC and American clocks would not.
+var usEastern = time.FixedZone("EST", -5*60*60)
+
+// newsroomTime gives a UTC time in the metadata of an American page (its
+// locale en-US) the clock of the newsroom that wrote it, so that a story
+// of the evening keeps its day. A bare date (midnight exactly) is left
+// alone: it carries no clock to convert.
+func (m *pageMeta) newsroomTime(t time.Time) time.Time {
+	_, offset := t.Zone()
+	if t.IsZero() || offset != 0 || (t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0) {
+		return t
+	}
+	locale := strings.ToLower(firstNonEmpty(m.tag("og:locale"), m.doc.Find("html").AttrOr("lang", "")))
+	if strings.ReplaceAll(locale, "_", "-") != "en-us" {
+		return t
+	}
+	return t.In(usEastern)
+}
+
+// shownWins reports whether the day a page shows beats its metadata's.
+func shownWins(shown, meta time.Time) bool {
+	metaDay := time.Date(meta.Year(), meta.Month(), meta.Day(), 0, 0, 0, 0, time.UTC)
+	if shown.After(metaDay) {
+		return true
+	}
+	_, offset := meta.Zone()
+	return offset == 0 && meta.Hour() < 12 && shown.Equal(metaDay.AddDate(0, 0, -1))
 }
 
 // urlYear finds a year in a URL's path ("/2020/04/...", "-2020-").
