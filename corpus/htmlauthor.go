@@ -4,8 +4,11 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // maxAuthorWords is the most words one author's name may have: more is a
@@ -17,23 +20,47 @@ const maxAuthorWords = 6
 var bylineSelectors = []string{
 	`[itemprop="author"] [itemprop="name"]`, `[itemprop="author"]`, `[rel="author"]`,
 	`.author-name`, `.author_name`, `.byline-name`, `.byline__name`, `.author a`, `.byline a`,
-	`.author`, `.byline`, `[class*="author-name"]`, `[class*="byline"]`,
+	`.author`, `.byline`, `[class*="author-name"]`, `[class*="byline"]`, `[id*="byline"]`,
+	`[data-testid*="byline"]`, `[class*="author"]`, `[id*="author"]`, `[class*="wrote"]`, `[class*="writer"]`,
 }
+
+// notBylines holds the authors of other texts than the article's: those
+// of comments, and of the stories teasers and footers link to.
+const notBylines = `[class*="comment"], [id*="comment"], [id="respond"], aside, footer, nav`
 
 var (
 	// bylinePrefix ends at the "by" that leads a byline, after at most a
-	// few words ("By", "Posted by", "View all posts by").
-	bylinePrefix = regexp.MustCompile(`(?i)^(?:[\pL ]{0,30}\s)?by[:\s]+`)
+	// few words or a date ("By", "Posted by", "View all posts by", "Posted
+	// on September 21, 2020 by").
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:[\pL\pN ,.]{0,40}\s)?by[:\s]+|(?:author|writer|reporter)s?\s*:\s*)`)
 	// credential is a degree or title after a name's comma ("Jane Doe,
 	// PhD"): not a second name.
 	credential = regexp.MustCompile(`^(?:PhD|Ph\.D\.?|MD|M\.D\.?|RDN?|MS|MA|MSc|MBA|MPH|RN|CPT|CSCS|DO|LD|Esq\.?)$`)
 	// bylineTail ends a byline at what follows the names: a date, a role,
 	// a site ("Jane Doe | Reuters", "Jane Doe, Staff Writer").
-	bylineTail = regexp.MustCompile(`\s*(?:[|•·]|\bon\s+\w+\s+\d|\bupdated\b|\bpublished\b|\d{1,2}[:/.]\d).*$`)
+	bylineTail = regexp.MustCompile(`(?i)\s*(?:[|•·]|\bon\s+\w+\s+\d|\bupdated\b|\bpublished\b|\d{1,2}[:/.]\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:` + monthNames + `)\.?\s+\d).*$`)
 )
 
-// author returns the article's author or authors, joined with "; ".
+// author returns the article's author or authors, joined with "; ". A
+// name that is the site's own is no author: it is what sites put where
+// they credit no one. (Only the very name: a personal blog's host often
+// holds its author's surname.)
 func (m *pageMeta) author() string {
+	site := foldText(m.siteName())
+	host := m.host
+	if i := strings.LastIndex(host, "."); i > 0 {
+		host = host[:i]
+	}
+	host = foldText(host)
+	cleanAuthors := func(raw []string) []string {
+		var out []string
+		for _, n := range cleanAuthors(raw) {
+			if f := foldText(n); f != site && f != host {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
 	if names := cleanAuthors(m.ld.authors); len(names) > 0 {
 		return strings.Join(names, "; ")
 	}
@@ -50,7 +77,10 @@ func (m *pageMeta) author() string {
 	for _, sel := range bylineSelectors {
 		var names []string
 		m.doc.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			names = cleanAuthors([]string{s.Text()})
+			if s.Closest(notBylines).Length() > 0 {
+				return true
+			}
+			names = cleanAuthors([]string{spacedText(s.Get(0))})
 			return len(names) == 0
 		})
 		if len(names) > 0 {
@@ -96,22 +126,26 @@ func splitNames(s string) []string {
 // isName reports whether s can be a person's or desk's name.
 func isName(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > maxAuthorWords {
+	if len(words) == 0 || len(words) > maxAuthorWords || strings.EqualFold(s, "by") {
 		return false
 	}
 	if strings.ContainsAny(s, "@/<>{}=") || isAbsURL(s) {
 		return false
 	}
-	upper := false
 	for _, r := range s {
 		if unicode.IsDigit(r) {
 			return false
 		}
-		if unicode.IsUpper(r) {
-			upper = true
+	}
+	// Names are capitalised ("Jose de la Cruz"), sentences are not
+	// ("Welcome to my first ever story").
+	capital := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capital++
 		}
 	}
-	return upper
+	return capital > 0 && 2*capital >= len(words)
 }
 
 func containsFold(list []string, s string) bool {
@@ -121,4 +155,27 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// spacedText returns the text in n with a space where elements meet, so
+// that "<span>By</span><a>Jane Doe</a>" reads "By Jane Doe".
+func spacedText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+				return
+			}
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }

@@ -35,11 +35,22 @@ var articleTypes = map[string]bool{
 func readLinkedData(doc *goquery.Document) linkedData {
 	var best, page linkedData
 	var found bool
+	var blocks []any
+	names := map[string]string{} // @id → name, for authors given by reference
 	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
 		var v any
-		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+		if json.Unmarshal([]byte(jsonControls.Replace(s.Text())), &v) != nil {
 			return
 		}
+		blocks = append(blocks, v)
+		walkLD(v, 0, func(obj map[string]any) {
+			id, _ := obj["@id"].(string)
+			if name := ldString(obj["name"]); id != "" && name != "" {
+				names[id] = name
+			}
+		})
+	})
+	for _, v := range blocks {
 		walkLD(v, 0, func(obj map[string]any) {
 			isArticle, known := ldType(obj)
 			switch {
@@ -49,7 +60,15 @@ func readLinkedData(doc *goquery.Document) linkedData {
 				page = ldFields(obj)
 			}
 		})
-	})
+	}
+	for _, ld := range []*linkedData{&best, &page} {
+		ld.authors = resolveLD(ld.authors, names)
+		if p := resolveLD([]string{ld.publisher}, names); len(p) > 0 {
+			ld.publisher = p[0]
+		} else {
+			ld.publisher = ""
+		}
+	}
 	if !found {
 		return page
 	}
@@ -57,6 +76,26 @@ func readLinkedData(doc *goquery.Document) linkedData {
 		best.publisher = page.publisher
 	}
 	return best
+}
+
+// jsonControls blanks the raw line breaks and tabs that many pages leave
+// inside JSON-LD strings, which JSON forbids; outside strings they were
+// white space anyway.
+var jsonControls = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ")
+
+// resolveLD replaces each "@id:" reference among names by the name the
+// page gives that @id, dropping references it does not name.
+func resolveLD(names []string, byID map[string]string) []string {
+	var out []string
+	for _, n := range names {
+		if id, ok := strings.CutPrefix(n, "@id:"); ok {
+			n = byID[id]
+		}
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // walkLD calls fn on every JSON object in v, parents first.
@@ -121,6 +160,8 @@ func ldNames(v any) []string {
 	case map[string]any:
 		if s := ldString(x["name"]); s != "" {
 			out = append(out, s)
+		} else if id, ok := x["@id"].(string); ok && id != "" {
+			out = append(out, "@id:"+id) // resolved by readLinkedData
 		}
 	case []any:
 		for _, c := range x {
