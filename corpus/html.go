@@ -60,6 +60,7 @@ func ParseHTML(data []byte, pageURL string) (Article, error) {
 	if len(paras) > 0 && sameText(paras[0], a.Title) {
 		paras = paras[1:]
 	}
+	paras = dropBoilerplate(paras)
 	if len(paras) > 0 {
 		if d, ok := ParseDateline(paras[0]); ok {
 			a.Dateline = d.Place
