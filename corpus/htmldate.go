@@ -67,7 +67,8 @@ func plausibleDate(t time.Time) bool {
 // is later, as an update the page stands by, or where it is the day
 // before a UTC time of the morning, which is the evening before in the
 // Americas, where the newsroom wrote it. A page without metadata takes
-// the shown date, then what go-htmldate finds (the URL, <time> elements,
+// the shown date, then the first Unix time stamped on an element (pages
+// of posts), then what go-htmldate finds (the URL, <time> elements,
 // other text), asked for the original date rather than the latest.
 func (m *pageMeta) publishedDate(root *html.Node, pageURL, title string) time.Time {
 	meta := m.newsroomTime(m.metaDate())
@@ -80,6 +81,9 @@ func (m *pageMeta) publishedDate(root *html.Node, pageURL, title string) time.Ti
 	}
 	if !shown.IsZero() {
 		return shown
+	}
+	if t := firstStamp(root); !t.IsZero() {
+		return t
 	}
 	res, err := htmldate.FromDocument(root, htmldate.Options{URL: pageURL, UseOriginalDate: true})
 	if err == nil && !res.IsZero() {

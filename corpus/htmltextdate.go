@@ -178,3 +178,40 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// stampAttrs are the attributes in which pages stamp posts and comments
+// with Unix times (social networks, forums, live blogs).
+var stampAttrs = []string{"data-time", "data-timestamp", "data-utime", "data-created"}
+
+// firstStamp returns the first Unix time a page stamps an element with, in
+// UTC; the zero time when there is none. It dates pages made of posts,
+// which have no article metadata: the first post is the page's own.
+func firstStamp(root *html.Node) time.Time {
+	var found time.Time
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				for _, k := range stampAttrs {
+					if a.Key != k || len(a.Val) != 10 {
+						continue
+					}
+					if secs, err := strconv.ParseInt(a.Val, 10, 64); err == nil {
+						if t := time.Unix(secs, 0).UTC(); plausibleDate(t) {
+							found = t
+							return true
+						}
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return found
+}
