@@ -25,8 +25,10 @@ func readHTMLFile(r io.Reader, name string) (Article, error) {
 
 // ParseHTML extracts the article from a web page: its headline, publication
 // date, author, site, canonical URL and language from the page's metadata
-// and markup, and its text without menus, teasers, comments and other
-// boilerplate, as paragraphs. pageURL, when known, is where the page was
+// and markup (the language, where the page declares none, as detected in
+// its text), and its text without menus, teasers, comments and other
+// boilerplate, as paragraphs, the headline left out. Dateline is the place
+// of a dateline that opens the text ("KYIV"). pageURL, when known, is where the page was
 // fetched from; it helps tell the site's name from the headline and may
 // carry the date.
 //
@@ -55,7 +57,10 @@ func ParseHTML(data []byte, pageURL string) (Article, error) {
 		Language: m.language(),
 	}
 	a.Published = m.publishedDate(root, firstNonEmpty(pageURL, a.URL), a.Title)
-	paras := mainText(root, firstNonEmpty(pageURL, a.URL))
+	paras, lang := mainText(root, firstNonEmpty(pageURL, a.URL))
+	if a.Language == "" {
+		a.Language = lang
+	}
 	// The headline is the title, not the story's first paragraph.
 	if len(paras) > 0 && sameText(paras[0], a.Title) {
 		paras = paras[1:]
@@ -68,8 +73,9 @@ func ParseHTML(data []byte, pageURL string) (Article, error) {
 		}
 	}
 	a.Body = joinParagraphs(paras)
-	a.Title = normalizeText(a.Title)
-	a.Body = normalizeText(a.Body)
+	for _, f := range []*string{&a.Title, &a.Body, &a.Author, &a.Site, &a.Dateline, &a.URL} {
+		*f = normalizeText(*f)
+	}
 	if a.Title == "" && a.Body == "" {
 		return Article{}, ErrEmpty
 	}

@@ -38,7 +38,7 @@ func TestParseHTMLFixtures(t *testing.T) {
 		},
 		{
 			name: "Windows-1252 blog post with a byline meta tag and a <time>", file: "blog-windows1252.html",
-			title: "Café culture in the old town", author: "Renée Dubois", published: "2019-06-14",
+			title: "Café culture in the old town", author: "Renée Dubois", published: "2019-06-14", lang: "en", // detected
 			firstParagraph: "The old town has more cafés",
 			bodyHas:        []string{"“You come for the coffee", "the town’s history"},
 			bodyLacks:      []string{"Archive"},
@@ -46,7 +46,7 @@ func TestParseHTMLFixtures(t *testing.T) {
 		{
 			name: "wire story dated only by its dateline and the URL's year", file: "wire-no-date.html",
 			url:   "https://news.example.com/markets/2021/rates-steady",
-			title: "Bank holds rates steady", dateline: "LONDON", published: "2021-03-03",
+			title: "Bank holds rates steady", dateline: "LONDON", published: "2021-03-03", lang: "en", // detected
 			wantURL:        "https://news.example.com/markets/2021/rates-steady",
 			firstParagraph: "LONDON, March 3 (Reuters) - The central bank",
 		},

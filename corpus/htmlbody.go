@@ -30,7 +30,9 @@ const boilerplateSelector = `aside, [role="complementary"], ` +
 // that once), as is its fallback to readability and DOM distiller: on the
 // scrapinghub pages the fallback gains nothing Dateline keeps and halves
 // the speed. FavorRecall keeps the short paragraphs a story ends with.
-func mainText(root *html.Node, pageURL string) []string {
+// lang is the language go-trafilatura detects in the text ("en"), which
+// it does whatever it is asked.
+func mainText(root *html.Node, pageURL string) (paras []string, lang string) {
 	opts := trafilatura.Options{
 		ExcludeComments: true,
 		Focus:           trafilatura.FavorRecall,
@@ -42,9 +44,9 @@ func mainText(root *html.Node, pageURL string) []string {
 	pruneBoilerplate(goquery.NewDocumentFromNode(root))
 	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil || res.ContentNode == nil {
-		return nil
+		return nil, ""
 	}
-	return nodeParagraphs(res.ContentNode)
+	return nodeParagraphs(res.ContentNode), res.Metadata.Language
 }
 
 // pruneBoilerplate removes what boilerplateSelector matches from the page,
