@@ -53,7 +53,16 @@ func mainText(root *html.Node, pageURL string) (paras []string, lang string) {
 // pruneBoilerplate removes what boilerplateSelector matches from the page,
 // but for an element that holds the headline, an <article>, or half the
 // page's paragraphs: that is the story's wrapper, whatever its name.
+//
+// Scripts, styles and other markup that holds no text go too, all of
+// them: by now the metadata is read, and go-trafilatura copies the tree
+// three times before it drops them itself.
 func pruneBoilerplate(doc *goquery.Document) {
+	doc.Find("script, style, svg, link").Each(func(_ int, s *goquery.Selection) {
+		if n := s.Get(0); n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	})
 	total := doc.Find("p").Length()
 	doc.Find(boilerplateSelector).Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
