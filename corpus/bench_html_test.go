@@ -97,3 +97,15 @@ func BenchmarkParseHTMLDeepNesting(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseHTMLLargePage is a 25 MB page of 150,000 paragraphs, near
+// MaxInputSize: it must cost in proportion to its size.
+func BenchmarkParseHTMLLargePage(b *testing.B) {
+	page := largePage(150000)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := ParseHTML(page, ""); err != nil {
+			b.Fatalf("ParseHTML: %v", err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,6 +176,35 @@ func TestParseHTMLHostileInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestParseHTMLLargePage reads a page near MaxInputSize: it must take
+// time in proportion to its size (the benchmark of the same name gives the
+// figure), where the extraction libraries alone take the square of it.
+func TestParseHTMLLargePage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 25 MB page takes seconds; skipped with -short")
+	}
+	a, err := ParseHTML(largePage(150000), "")
+	if err != nil {
+		t.Fatalf("ParseHTML: %v", err)
+	}
+	for _, want := range []string{"Paragraph 0 of", "Paragraph 149999 of"} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("ParseHTML(25 MB page).Body lacks %q", want)
+		}
+	}
+}
+
+// largePage is a page of n paragraphs with a link each and an advert
+// between them, about 170 bytes a paragraph.
+func largePage(n int) []byte {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Big</title></head><body><article><h1>Big</h1>")
+	for i := range n {
+		fmt.Fprintf(&b, "<p>Paragraph %d of a very long story about <a href='/x%d'>harbours</a> and ferries.</p>\n<div class='ad'><span>ad %d</span></div>", i, i, i)
+	}
+	return []byte(b.String())
 }
 
 func TestReadFileHTMLGzip(t *testing.T) {

@@ -42,12 +42,51 @@ func mainText(root *html.Node, pageURL string) (paras []string, lang string) {
 	if u, err := url.Parse(pageURL); err == nil && isAbsURL(pageURL) {
 		opts.OriginalURL = u
 	}
-	pruneBoilerplate(goquery.NewDocumentFromNode(root))
+	doc := goquery.NewDocumentFromNode(root)
+	pruneBoilerplate(doc)
+	if textSize(root) > maxExtractText {
+		return largePageText(doc), ""
+	}
 	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil || res.ContentNode == nil {
 		return nil, ""
 	}
 	return nodeParagraphs(res.ContentNode), res.Metadata.Language
+}
+
+// maxExtractText is the most text a page may hold for go-trafilatura to
+// read it: its time grows with the square of the text (it builds strings
+// by appending), a second for 512 KiB, where the longest news stories hold
+// a tenth of that. Larger pages, up to MaxInputSize, are read by
+// largePageText in linear time.
+const maxExtractText = 512 << 10
+
+// textSize is the number of bytes of text in the tree.
+func textSize(root *html.Node) int {
+	n := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if x.Type == html.TextNode {
+			n += len(x.Data)
+		}
+		for c := x.FirstChild; c != nil && n <= maxExtractText; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return n
+}
+
+// largePageText reads a page too large for go-trafilatura: the paragraphs
+// of its first <article>, else its <main>, else its <body>, boilerplate
+// pruned before.
+func largePageText(doc *goquery.Document) []string {
+	for _, sel := range []string{"article", "main", "body"} {
+		if s := doc.Find(sel).First(); s.Length() > 0 {
+			return nodeParagraphs(s.Get(0))
+		}
+	}
+	return nodeParagraphs(doc.Get(0))
 }
 
 // pruneBoilerplate removes what boilerplateSelector matches from the page,

@@ -85,7 +85,10 @@ func (m *pageMeta) publishedDate(root *html.Node, pageURL, title string) time.Ti
 	if t := firstStamp(root); !t.IsZero() {
 		return t
 	}
-	res, err := htmldate.FromDocument(root, htmldate.Options{URL: pageURL, UseOriginalDate: true})
+	// Its extensive search hands much of the text to a date parser, which
+	// takes minutes on a page of megabytes: such pages get the fast one.
+	res, err := htmldate.FromDocument(root, htmldate.Options{URL: pageURL, UseOriginalDate: true,
+		SkipExtensiveSearch: textSize(root) > maxExtractText})
 	if err == nil && !res.IsZero() {
 		return res.DateTime
 	}
