@@ -73,6 +73,12 @@ func parseReuters(rec []byte) (Article, error) {
 		body = element(rec, "TEXT")
 	}
 	a.Body = reutersParagraphs(cleanSGML(body))
+	if a.Dateline == "" {
+		// Records without <DATELINE> may open their text with one.
+		if d, ok := ParseDateline(a.Body); ok {
+			a.Dateline = d.Text
+		}
+	}
 	// A few records hold no text at all; they are kept, with their date
 	// and categories, so that the collection indexes whole.
 	if a.Title == "" {
