@@ -67,6 +67,7 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 		},
 	}))
 	e.Use(middleware.Recover())
+	e.Use(middleware.SecureWithConfig(securityHeaders))
 	if cfg.RateLimit > 0 {
 		e.Use(middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
 			Skipper: func(c echo.Context) bool { return !needsIndex(c.Path()) },
@@ -89,6 +90,22 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 		s.setIndex(x)
 	}
 	return s, nil
+}
+
+// contentSecurityPolicy lets pages load script, style and images only from
+// searchd itself, and never run inline script: article text that slipped
+// through as markup still could not run. No page may be framed.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// securityHeaders go on every answer, pages and API alike.
+var securityHeaders = middleware.SecureConfig{
+	ContentTypeNosniff:    "nosniff",
+	XFrameOptions:         "DENY",
+	ContentSecurityPolicy: contentSecurityPolicy,
+	// Links out to the original articles do not tell other sites what
+	// was searched for.
+	ReferrerPolicy: "same-origin",
 }
 
 // setIndex hands the opened index to the server, which is then ready.
