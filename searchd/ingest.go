@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
@@ -225,16 +226,25 @@ func articleID(c echo.Context) string {
 	return id
 }
 
-// readBody reads a one-article body, refusing more than a page may hold.
+// readBody reads a one-article body, refusing more than a page may hold:
+// at once where the request declares its length, else once the limit is
+// read.
 func readBody(c echo.Context) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(c.Request().Body, corpus.MaxInputSize+1))
-	if err != nil {
+	tooLarge := echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes; send many articles as JSON Lines", corpus.MaxInputSize))
+	if c.Request().ContentLength > corpus.MaxInputSize {
+		return nil, tooLarge
+	}
+	var buf bytes.Buffer
+	if n := c.Request().ContentLength; n > 0 {
+		buf.Grow(int(n))
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(c.Request().Body, corpus.MaxInputSize+1)); err != nil {
 		return nil, fmt.Errorf("reading the request: %w", err)
 	}
-	if len(data) > corpus.MaxInputSize {
-		return nil, echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes; send many articles as JSON Lines", corpus.MaxInputSize))
+	if buf.Len() > corpus.MaxInputSize {
+		return nil, tooLarge
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // decodeAPIArticle reads one JSON article as a .jsonl line is read, but
