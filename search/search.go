@@ -82,9 +82,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil || r.Page > 1 || r.After != "" {
 		return took(out, start), err
 	}
+	// A correction is an offer: a lookup that fails leaves the answer
+	// as it was.
 	better, ok, err := x.suggest(ctx, &r)
 	if err != nil || !ok {
-		return took(out, start), err
+		return took(out, start), nil
 	}
 	if out.Total > 0 {
 		// Hits for the words as typed stand; the correction is offered.

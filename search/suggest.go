@@ -16,6 +16,10 @@ const (
 	// suggestMinLength is the shortest word corrected: a word of three
 	// letters is one edit away from dozens of others.
 	suggestMinLength = 4
+	// suggestMaxLength is the longest word corrected: no word of a
+	// language is longer, and the automaton of words near a longer one
+	// costs more than any answer is worth.
+	suggestMaxLength = 40
 	// maxSuggestWords is the longest query corrected: people mistype
 	// short queries, and a pasted paragraph is not worth a dictionary
 	// walk per rare word.
@@ -47,7 +51,7 @@ func (x *Index) suggest(ctx context.Context, r *Request) (better string, ok bool
 		}
 		w := c.text
 		terms := analyzeTerms(m, w)
-		if len(terms) == 1 && len([]rune(w)) >= suggestMinLength {
+		if n := len([]rune(w)); len(terms) == 1 && n >= suggestMinLength && n <= suggestMaxLength {
 			fix, err := x.correct(ctx, reader, terms[0].Term, len([]rune(w)))
 			if err != nil {
 				return "", false, err
