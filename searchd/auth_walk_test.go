@@ -14,13 +14,6 @@ import (
 	"dateline/search"
 )
 
-// writeRoute says whether a route changes the index or runs its
-// administration, and so needs the write token.
-func writeRoute(method, path string) bool {
-	return strings.HasPrefix(path, "/api/admin/") ||
-		(strings.HasPrefix(path, "/api/articles") && method != http.MethodGet && method != http.MethodHead)
-}
-
 // TestRoutesWalk walks every route in the route table, with no token, a
 // wrong one and the right one, on a server with writes enabled and on one
 // without: write and admin routes are refused without the right token

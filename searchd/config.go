@@ -25,6 +25,12 @@ type config struct {
 	ReadTimeout time.Duration
 	// WriteTimeout bounds writing an answer.
 	WriteTimeout time.Duration
+	// SearchTimeout is the time budget of one search: past it the work
+	// stops and the answer names the budget.
+	SearchTimeout time.Duration
+	// MaxSearches caps the searches answered at once, so that a flood of
+	// them queues instead of sharing the cores ever more thinly.
+	MaxSearches int
 	// RateLimit is the requests per second one client address may make
 	// to the routes that read the index, with bursts of twice as many;
 	// 0 turns the limit off.
@@ -46,6 +52,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&cfg.LogFormat, "log-format", "text", "log format: text or json")
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", 15*time.Second, "longest time to read a request")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", 30*time.Second, "longest time to write an answer")
+	fs.DurationVar(&cfg.SearchTimeout, "search-timeout", 5*time.Second, "time budget of one search; past it the search stops and answers 400 (0 for none)")
+	fs.IntVar(&cfg.MaxSearches, "max-searches", 64, "searches answered at once; more wait up to 2s, then get 503 (0 for no limit)")
 	fs.Float64Var(&cfg.RateLimit, "rate-limit", 0, "requests per second one client address may make to the search routes (bursts of twice as many); 0, the default, for no limit")
 	fs.StringVar(&cfg.WriteToken, "write-token", "", "bearer `TOKEN` that POST/DELETE /api/articles and /api/admin require; without one, writes are refused")
 	fs.StringVar(&cfg.Watch, "watch", "", "index the files in `DIR` as they appear or change, and remove the articles of deleted files")
@@ -78,6 +86,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	if cfg.LogFormat != "text" && cfg.LogFormat != "json" {
 		return cfg, fmt.Errorf("%w: -log-format must be text or json", errUsage)
 	}
+	if cfg.SearchTimeout < 0 || cfg.MaxSearches < 0 {
+		return cfg, fmt.Errorf("%w: -search-timeout and -max-searches must be 0 or more", errUsage)
+	}
 	if cfg.RateLimit < 0 {
 		return cfg, fmt.Errorf("%w: -rate-limit must be 0 or more", errUsage)
 	}
@@ -94,6 +105,8 @@ func (c config) logAttrs() []any {
 		slog.String("read_timeout", c.ReadTimeout.String()),
 		slog.String("write_timeout", c.WriteTimeout.String()),
 		slog.Float64("rate_limit", c.RateLimit),
+		slog.String("search_timeout", c.SearchTimeout.String()),
+		slog.Int("max_searches", c.MaxSearches),
 		slog.Bool("writes_enabled", c.WriteToken != ""),
 		slog.String("watch", c.Watch),
 		slog.String("version", version()),

@@ -31,6 +31,9 @@ type server struct {
 	now func() time.Time
 	// tasks are the bulk writes and rebuilds, running and recent.
 	tasks *taskList
+	// searchSlots holds a token for each search running (limits.go); nil
+	// for no limit.
+	searchSlots chan struct{}
 }
 
 // newServer wires the handlers. x may be nil: the server then answers 503
@@ -41,6 +44,9 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 		return nil, err
 	}
 	s := &server{cfg: cfg, log: log, pages: p, now: time.Now, tasks: newTaskList(log)}
+	if cfg.MaxSearches > 0 {
+		s.searchSlots = make(chan struct{}, cfg.MaxSearches)
+	}
 	s.metrics = newMetrics(s)
 	e := echo.New()
 	e.HideBanner = true
@@ -84,6 +90,7 @@ func newServer(cfg config, x *search.Index, log *slog.Logger) (*server, error) {
 		}))
 	}
 	e.Use(s.requireReady)
+	e.Use(s.limitSearches)
 	s.echo = e
 	s.routes(e)
 	if x != nil {
