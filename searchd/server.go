@@ -150,6 +150,15 @@ func (s *server) routes(e *echo.Echo) {
 	e.GET("/api/admin/tasks/:id", s.handleTask, s.requireToken)
 }
 
+// headerTimeout bounds reading a request's headers: 5 s, enough for any
+// client on a slow line, or the whole read timeout where that is shorter.
+func headerTimeout(read time.Duration) time.Duration {
+	if read > 0 && read < 5*time.Second {
+		return read
+	}
+	return 5 * time.Second
+}
+
 // needsIndex reports whether the route at path reads the index: all but
 // the probes, the metrics, the API's description and the static files.
 func needsIndex(path string) bool {
@@ -176,7 +185,7 @@ func (s *server) requireReady(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *server) httpServer() *http.Server {
 	return &http.Server{
 		Handler:           s.echo,
-		ReadHeaderTimeout: 5 * time.Second,
+		ReadHeaderTimeout: headerTimeout(s.cfg.ReadTimeout),
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      s.cfg.WriteTimeout,
 		IdleTimeout:       2 * time.Minute,
