@@ -16,6 +16,7 @@ func TestSearchHostileQueries(t *testing.T) {
 		strings.Repeat("ж", MaxQueryLength),
 		strings.Repeat("(", 1000) + "grain" + strings.Repeat(")", 1000),
 		strings.Repeat("grain OR ", 500) + "grain",
+		strings.Repeat("x", 4000) + "~2", "title:" + strings.Repeat("y", 3000) + "~1",
 		"*a*b*c*", "/.*.*.*x/", "supercalifragilisticexpialidocious~2", "a~5",
 		`"unclosed`, "published:>=9999-99-99", "title:", "\x00\xff", "grain^1000000",
 	}

@@ -28,6 +28,10 @@ const (
 	// every word starting with a, and "ox~" match every short word.
 	// Shorter ones are searched as words.
 	minExpanded = 3
+	// maxFuzzyLength is the longest word made fuzzy: no word of a language
+	// is longer, and the automaton of the words near a longer one grows
+	// past what bleve builds. Longer ones are searched as words.
+	maxFuzzyLength = 40
 )
 
 // occur is how a clause takes part in a query.
@@ -305,7 +309,8 @@ func (p *parser) clause(depth int, oc occur) (clause, error) {
 	switch {
 	case strings.HasSuffix(w, "*") && utf8.RuneCountInString(strings.TrimRight(w, "*")) >= minExpanded:
 		c.kind, c.text = kindPrefix, strings.TrimRight(w, "*")
-	case strings.Contains(w, "~") && utf8.RuneCountInString(w[:strings.IndexByte(w, '~')]) >= minExpanded:
+	case strings.Contains(w, "~") && utf8.RuneCountInString(w[:strings.IndexByte(w, '~')]) >= minExpanded &&
+		utf8.RuneCountInString(w[:strings.IndexByte(w, '~')]) <= maxFuzzyLength:
 		i := strings.IndexByte(w, '~')
 		c.kind, c.text, c.fuzz = kindFuzzy, w[:i], 1
 		if n, err := strconv.Atoi(w[i+1:]); err == nil && n >= 0 {
