@@ -61,6 +61,7 @@ func (x *Index) histogram(ctx context.Context, r *Request, c *compiler, months [
 	if first.IsZero() {
 		return Histogram{Interval: orMonth(r.Interval), Buckets: []Bucket{}}, nil
 	}
+	dataFirst, dataLast := first, last
 	// Dates the request gives bound the histogram, empty days and all:
 	// from=now-7d shows the whole week.
 	if !r.From.IsZero() {
@@ -70,10 +71,18 @@ func (x *Index) histogram(ctx context.Context, r *Request, c *compiler, months [
 		last = day(r.To).AddDate(0, 0, 1)
 	}
 	iv := r.Interval
-	if iv == IntervalAuto || iv == "" {
+	auto := iv == IntervalAuto || iv == ""
+	if auto {
 		iv = autoInterval(last.Sub(first))
 	}
 	bounds := bucketBounds(first, last, iv)
+	if auto && len(bounds)-1 > MaxBuckets {
+		// Dates wider than any histogram draws (from=0001-01-01): the
+		// span of the articles found is drawn instead.
+		first, last = dataFirst, dataLast
+		iv = autoInterval(last.Sub(first))
+		bounds = bucketBounds(first, last, iv)
+	}
 	if len(bounds)-1 > MaxBuckets {
 		return Histogram{}, paramErr("interval", "%s buckets over these dates would be more than %d; narrow from and to or count by a wider interval", iv, MaxBuckets)
 	}

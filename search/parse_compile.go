@@ -177,9 +177,6 @@ func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
 	default: // kindDate
 		// Checked by the parser; zero bounds are open.
 		start, end, _ := dateBounds(cl.text)
-		inclusive, exclusive := true, false
-		q := bleve.NewDateRangeInclusiveQuery(start, end, &inclusive, &exclusive)
-		q.SetField(fieldPublished)
-		return q
+		return publishedRange(start, end)
 	}
 }
