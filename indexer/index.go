@@ -30,19 +30,9 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 
 	prog := newProgress(stderr, files)
 	start := time.Now()
-	var indexed, failed int
+	var failed int
+	w := newWriter(x, writers)
 	var batch []corpus.Article
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := x.Put(batch); err != nil {
-			return err
-		}
-		indexed += len(batch)
-		batch = batch[:0]
-		return nil
-	}
 	for r := range readAll(ctx, files, cfg.workers, false) {
 		if r.err != nil {
 			failed++
@@ -51,14 +41,20 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 		for _, a := range r.articles {
 			batch = append(batch, a)
 			if len(batch) >= cfg.batch {
-				if err := flush(); err != nil {
-					return err
-				}
+				w.put(batch)
+				batch = nil
 			}
 		}
 		prog.fileDone(r.size, len(r.articles))
+		if w.failed() {
+			break
+		}
 	}
-	if err := flush(); err != nil {
+	if len(batch) > 0 {
+		w.put(batch)
+	}
+	indexed, err := w.wait()
+	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {

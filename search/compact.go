@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolt "go.etcd.io/bbolt"
@@ -26,6 +24,7 @@ const compactTxSize = 8 << 20
 func (x *Index) Compact(ctx context.Context) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
+	x.waitIdle(nil)
 	if err := x.mergeSegments(ctx); err != nil {
 		return fmt.Errorf("compacting %s: %w", x.path, err)
 	}
@@ -53,31 +52,25 @@ func (x *Index) mergeSegments(ctx context.Context) error {
 		return nil
 	}
 	// One force merge merges at most ten segments into one; a bulk load
-	// leaves a dozen or so, so a second pass may be needed. Files of the
-	// snapshot before a merge linger until scorch next cleans up, so the
-	// count is a bound, not a test.
-	dir := filepath.Join(x.path, x.curName, "store")
+	// leaves a dozen or so, so a second pass may be needed.
 	for range 3 {
 		if err := sc.ForceMerge(ctx, nil); err != nil {
 			return err
 		}
-		if zapFiles(dir) <= 2 {
+		if rootSegments(sc) <= 1 {
 			break
 		}
 	}
 	return nil
 }
 
-// zapFiles counts the segment files in a scorch store directory.
-func zapFiles(dir string) int {
-	n := 0
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".zap") {
-			n++
-		}
-	}
-	return n
+// rootSegments is the number of segments, in memory and on disk, of the
+// index's current snapshot.
+func rootSegments(sc *scorch.Scorch) uint64 {
+	m := sc.StatsMap()
+	mem, _ := m["num_root_memorysegments"].(uint64)
+	file, _ := m["num_root_filesegments"].(uint64)
+	return mem + file
 }
 
 // compact rewrites the store into a new file, filled to the brim and grown
