@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"dateline/corpus"
@@ -28,6 +29,13 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	defer x.Close()
 
+	// Indexing allocates and drops much short-lived memory (tokens, term
+	// maps, segment buffers); collecting at twice the live heap rather than
+	// at once its size cut Reuters-21578's CPU time by a tenth for about
+	// 200 MB more memory at the peak. GOGC, where set, decides.
+	if getenvGOGC() == "" {
+		debug.SetGCPercent(200)
+	}
 	prog := newProgress(stderr, files)
 	start := time.Now()
 	var failed int
@@ -115,3 +123,6 @@ func isTerminal(w io.Writer) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
+
+// getenvGOGC returns the GOGC the process was started with.
+func getenvGOGC() string { return os.Getenv("GOGC") }
