@@ -33,7 +33,7 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 	// maps, segment buffers); collecting at twice the live heap rather than
 	// at once its size cut Reuters-21578's CPU time by a tenth for about
 	// 200 MB more memory at the peak. GOGC, where set, decides.
-	if getenvGOGC() == "" {
+	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
 	prog := newProgress(stderr, files)
@@ -123,6 +123,3 @@ func isTerminal(w io.Writer) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
-
-// getenvGOGC returns the GOGC the process was started with.
-func getenvGOGC() string { return os.Getenv("GOGC") }
