@@ -55,6 +55,9 @@ func TestCompact(t *testing.T) {
 			if n := rootSegments(ai.(*scorch.Scorch)); n != 1 {
 				t.Errorf("segments after Compact = %d, want 1", n)
 			}
+			if n := zapFiles(filepath.Join(dir, x.curName, "store")); n != 1 {
+				t.Errorf("segment files after Compact = %d, want 1: the files of merged segments are left behind", n)
+			}
 			res, err := x.Search(context.Background(), Request{Query: "wheat", Size: 5})
 			if err != nil || res.Total != uint64(20*tt.batches) {
 				t.Fatalf("Search(wheat) after Compact: total %v, err %v; want %d", res.Total, err, 20*tt.batches)
