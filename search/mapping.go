@@ -66,7 +66,9 @@ func newMapping() mapping.IndexMapping {
 		f.Store = store
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		// No doc values: bleve neither sorts nor facets on these; facets
+		// are counted from the postings (facetcount.go).
+		f.DocValues = false
 		return f
 	}
 	storedOnly := func() *mapping.FieldMapping {
@@ -98,9 +100,7 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
-	speakerKey := keywordField(false)
-	speakerKey.DocValues = false
-	doc.AddFieldMappingsAt(fieldSpeakerKey, speakerKey)
+	doc.AddFieldMappingsAt(fieldSpeakerKey, keywordField(false))
 	doc.AddFieldMappingsAt(fieldPublished, date)
 	doc.AddFieldMappingsAt(fieldURL, storedOnly())
 
