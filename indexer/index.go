@@ -68,7 +68,7 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted after %d articles: %w", indexed, err)
 	}
-	if err := x.Compact(ctx); err != nil {
+	if err := x.Compact(ctx, cfg.merge); err != nil {
 		return err
 	}
 	total, _ := x.Count()

@@ -24,12 +24,18 @@ const compactTxSize = 8 << 20
 // meant for the end of a bulk load (indexer -index), where it takes about a
 // tenth of the loading time. No other call may use the index meanwhile:
 // the store is closed and opened again under it.
-func (x *Index) Compact(ctx context.Context) error {
+//
+// merge false leaves the bleve segments as they are and compacts the store
+// only: on Reuters-21578 the merge takes a fifth of the CPU time of
+// indexing and saves a tenth of the size (78.8 -> 70.5 MB).
+func (x *Index) Compact(ctx context.Context, merge bool) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	x.waitIdle(nil)
-	if err := x.mergeSegments(ctx); err != nil {
-		return fmt.Errorf("compacting %s: %w", x.path, err)
+	if merge {
+		if err := x.mergeSegments(ctx); err != nil {
+			return fmt.Errorf("compacting %s: %w", x.path, err)
+		}
 	}
 	if len(x.settled) > 0 {
 		if err := x.st.write(nil, nil, x.settled); err != nil {

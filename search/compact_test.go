@@ -42,7 +42,7 @@ func TestCompact(t *testing.T) {
 				}
 			}
 			before := fileSize(t, filepath.Join(dir, storeFile))
-			if err := x.Compact(context.Background()); err != nil {
+			if err := x.Compact(context.Background(), true); err != nil {
 				t.Fatalf("Compact: %v", err)
 			}
 			if after := fileSize(t, filepath.Join(dir, storeFile)); after > before {
