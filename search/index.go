@@ -51,6 +51,16 @@ type Index struct {
 	// dirty collects the ids written while a rebuild runs (nil otherwise),
 	// for the rebuild to take again before it swaps.
 	dirty map[string]struct{}
+	// inflight counts, by id, the batches stored but not yet in the bleve
+	// index: Put hands a batch to bleve without holding wmu, so that two
+	// batches are analysed and built into segments at once, on two cores.
+	// A write of an id in flight waits for it (so the index applies writes
+	// of one id in the order the store did), and so do a swap, Compact and
+	// Close (so nothing is written to an index they close). idle is
+	// signalled, on wmu, whenever a batch lands.
+	inflight map[string]int
+	nflight  int
+	idle     *sync.Cond
 	// rebuilding is held for the whole of a rebuild, so only one runs.
 	rebuilding sync.Mutex
 
@@ -154,7 +164,9 @@ func OpenOrCreate(path string) (x *Index, created bool, err error) {
 }
 
 func newIndex(path string, st *store, bi bleve.Index, name string) *Index {
-	return &Index{path: path, st: st, bi: bleve.NewIndexAlias(bi), cur: bi, curName: name, facets: newFacetTables()}
+	x := &Index{path: path, st: st, bi: bleve.NewIndexAlias(bi), cur: bi, curName: name, facets: newFacetTables(), inflight: map[string]int{}}
+	x.idle = sync.NewCond(&x.wmu)
+	return x
 }
 
 // newBleve creates an empty bleve index with the current schema. Batches
@@ -212,6 +224,7 @@ func (x *Index) Path() string { return x.path }
 func (x *Index) Close() error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
+	x.waitIdle(nil)
 	x.bi.Close()
 	err := x.cur.Close()
 	if len(x.settled) > 0 && err == nil {
@@ -232,34 +245,51 @@ func (x *Index) Count() (uint64, error) { return x.bi.DocCount() }
 // runs the extractors of its day again on what was given. The batch is
 // durable when Put returns: the store's transaction and the index's
 // segment are both synced to disk.
+//
+// Puts may run concurrently: the store writes are ordered, and the bleve
+// batches of different calls are analysed and built at the same time
+// (the indexer keeps two in flight, one a core).
 func (x *Index) Put(arts []corpus.Article) error {
 	docs := make([]map[string]interface{}, len(arts))
+	ids := make([]string, len(arts))
 	for i := range arts {
 		if arts[i].ID == "" {
 			return fmt.Errorf("article %d of %d has no id", i+1, len(arts))
 		}
+		ids[i] = arts[i].ID
 		docs[i] = toDocument(enriched(arts[i]))
 	}
 	x.wmu.Lock()
-	defer x.wmu.Unlock()
+	x.waitIdle(ids)
 	// The batch is made here, under the lock, so that it maps the documents
 	// with the schema of the index it goes to, even right after a swap.
-	b := x.cur.NewBatch()
-	ids := make([]string, len(arts))
+	cur := x.cur
+	b := cur.NewBatch()
 	for i := range arts {
-		ids[i] = arts[i].ID
 		if err := b.Index(ids[i], docs[i]); err != nil {
+			x.wmu.Unlock()
 			return fmt.Errorf("indexing article %s: %w", ids[i], err)
 		}
 	}
 	if err := x.st.write(arts, nil, x.settled); err != nil {
+		x.wmu.Unlock()
 		return fmt.Errorf("storing batch of %d articles: %w", len(arts), err)
 	}
 	x.settled = nil
-	if err := x.cur.Batch(b); err != nil {
+	x.markDirty(ids)
+	x.fly(ids, 1)
+	x.wmu.Unlock()
+
+	err := cur.Batch(b)
+
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	x.fly(ids, -1)
+	if err != nil {
+		// The ids stay pending in the store: the next Open indexes them.
 		return fmt.Errorf("writing batch of %d articles: %w", len(arts), err)
 	}
-	x.written(ids)
+	x.settled = append(x.settled, ids...)
 	return nil
 }
 
@@ -268,14 +298,16 @@ func (x *Index) Put(arts []corpus.Article) error {
 func (x *Index) Delete(id string) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
+	x.waitIdle([]string{id})
 	if err := x.st.write(nil, []string{id}, x.settled); err != nil {
 		return fmt.Errorf("deleting article %s: %w", id, err)
 	}
 	x.settled = nil
+	x.markDirty([]string{id})
 	if err := x.cur.Delete(id); err != nil {
 		return fmt.Errorf("deleting article %s: %w", id, err)
 	}
-	x.written([]string{id})
+	x.settled = append(x.settled, id)
 	return nil
 }
 
@@ -285,13 +317,45 @@ func (x *Index) Has(id string) (bool, error) {
 	return ok, err
 }
 
-// written notes ids the index now holds; x.wmu is held.
-func (x *Index) written(ids []string) {
-	x.settled = append(x.settled, ids...)
+// markDirty notes ids a rebuild must take again; x.wmu is held. It is
+// called when the store has them, before the index does: the rebuild reads
+// their latest state from the store.
+func (x *Index) markDirty(ids []string) {
 	if x.dirty != nil {
 		for _, id := range ids {
 			x.dirty[id] = struct{}{}
 		}
+	}
+}
+
+// fly adds d to the in-flight count of each id; x.wmu is held.
+func (x *Index) fly(ids []string, d int) {
+	for _, id := range ids {
+		if x.inflight[id] += d; x.inflight[id] <= 0 {
+			delete(x.inflight, id)
+		}
+	}
+	x.nflight += d
+	if d < 0 {
+		x.idle.Broadcast()
+	}
+}
+
+// waitIdle waits, x.wmu held, until none of ids is in flight, or, for nil
+// ids, until no batch is.
+func (x *Index) waitIdle(ids []string) {
+	for {
+		busy := ids == nil && x.nflight > 0
+		for _, id := range ids {
+			if x.inflight[id] > 0 {
+				busy = true
+				break
+			}
+		}
+		if !busy {
+			return
+		}
+		x.idle.Wait()
 	}
 }
 

@@ -44,7 +44,7 @@ const (
 const docType = "article"
 
 // newMapping returns the index schema: the title analysed as news English
-// and stored; the body stored; the ranking field text (title and body), the
+// and stored; the ranking field text (title and body), the
 // quotes and the speaker and region names analysed, not stored; speakers, regions and
 // the month as keyword fields for filters and facets; the publication date
 // as a date for ranges and sorting; the URL stored only, for hits. The rest
@@ -66,7 +66,9 @@ func newMapping() mapping.IndexMapping {
 		f.Store = store
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		// No doc values: bleve neither sorts nor facets on these; facets
+		// are counted from the postings (facetcount.go).
+		f.DocValues = false
 		return f
 	}
 	storedOnly := func() *mapping.FieldMapping {
@@ -85,7 +87,10 @@ func newMapping() mapping.IndexMapping {
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, text(true))
-	doc.AddFieldMappingsAt(fieldBody, storedOnly())
+	// The body is not a field of its own: it is ranked as part of text,
+	// and hits read it from the article store (Index.bodies), which keeps
+	// it anyway. Indexes made before kept it stored here as well; they
+	// work as they are and shrink by indexer -rebuild.
 	// The analysed fields keep their positions for phrases and the
 	// proximity boost; snippets are built from the stored text.
 	doc.AddFieldMappingsAt(fieldText, text(false))
@@ -95,9 +100,7 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
-	speakerKey := keywordField(false)
-	speakerKey.DocValues = false
-	doc.AddFieldMappingsAt(fieldSpeakerKey, speakerKey)
+	doc.AddFieldMappingsAt(fieldSpeakerKey, keywordField(false))
 	doc.AddFieldMappingsAt(fieldPublished, date)
 	doc.AddFieldMappingsAt(fieldURL, storedOnly())
 
@@ -119,7 +122,6 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 	doc := map[string]interface{}{
 		"_type":      docType,
 		fieldTitle:   a.Title,
-		fieldBody:    a.Body,
 		fieldSpeaker: a.Speakers,
 		fieldRegion:  a.Regions,
 		fieldURL:     a.URL,

@@ -98,6 +98,8 @@ func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (err error
 
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
+	// Batches in flight go to the old index, which is about to close.
+	x.waitIdle(nil)
 	if err := x.catchUp(nbi); err != nil {
 		return err
 	}

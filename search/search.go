@@ -124,7 +124,7 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	// without counting.
 	counter := newFacetCounter(x.facets)
 	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: q, counter: counter}, r.Size+1, (r.Page-1)*r.Size, false)
-	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion, fieldBody}
+	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion}
 	setPlace(sr, r)
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -138,6 +138,14 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	if r.parsed != nil && strings.TrimSpace(r.Query) != "" {
 		out.Interpreted = r.parsed.String()
 	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	bodies, err := x.bodies(ids)
+	if err != nil {
+		return nil, fmt.Errorf("reading the hits' bodies: %w", err)
+	}
 	sn := &snippeter{analyzer: analyzers.WithStemCache(x.bi.Mapping().AnalyzerNamed(analyzers.NewsName)), terms: c.marks}
 	for _, h := range res.Hits {
 		hit := Hit{
@@ -150,7 +158,7 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 			Regions:   stringsField(h.Fields[fieldRegion]),
 		}
 		hit.TitleHTML = sn.title(hit.Title)
-		hit.Snippet = sn.snippet(stringField(h.Fields[fieldBody]), r.SnippetSize, r.Snippets)
+		hit.Snippet = sn.snippet(bodies[h.ID], r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = counter.facets(r.FacetSize)

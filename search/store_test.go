@@ -90,11 +90,12 @@ func TestOpenSettlesPending(t *testing.T) {
 }
 
 // mustOldLayout writes arts into a bare bleve index at dir, as Dateline
-// did before the article store: every field of the article stored in it.
+// did before the article store: every field of the article stored in it,
+// the body too.
 func mustOldLayout(tb testing.TB, dir string, arts []corpus.Article) {
 	tb.Helper()
 	m := newMapping().(*mapping.IndexMappingImpl)
-	for _, name := range []string{"author", "site", "dateline", "language", "source", "quotes"} {
+	for _, name := range []string{fieldBody, "author", "site", "dateline", "language", "source", "quotes"} {
 		f := bleve.NewTextFieldMapping()
 		f.Index, f.Store = false, true
 		m.TypeMapping[docType].AddFieldMappingsAt(name, f)
@@ -107,7 +108,7 @@ func mustOldLayout(tb testing.TB, dir string, arts []corpus.Article) {
 	b := bi.NewBatch()
 	for i := range arts {
 		doc := toDocument(&arts[i])
-		doc["author"], doc["source"] = arts[i].Author, arts[i].Source
+		doc[fieldBody], doc["author"], doc["source"] = arts[i].Body, arts[i].Author, arts[i].Source
 		if len(arts[i].Quotes) > 0 {
 			q, _ := json.Marshal(arts[i].Quotes)
 			doc["quotes"] = string(q)

@@ -1,0 +1,157 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolt "go.etcd.io/bbolt"
+)
+
+// compactTxSize is how many bytes of articles one transaction of a store
+// compaction copies: large enough that commits are few, small enough to
+// keep memory flat.
+const compactTxSize = 8 << 20
+
+// Compact makes the index as small on disk as it can be: the bleve index is
+// merged into one segment (fewer, larger segments share one term
+// dictionary and compress better) and the article store is rewritten
+// without the free pages that many small transactions leave behind. It is
+// meant for the end of a bulk load (indexer -index), where it takes about a
+// tenth of the loading time. No other call may use the index meanwhile:
+// the store is closed and opened again under it.
+//
+// merge false leaves the bleve segments as they are and compacts the store
+// only: on Reuters-21578 the merge takes a fifth of the CPU time of
+// indexing and saves a tenth of the size (78.8 -> 70.5 MB).
+func (x *Index) Compact(ctx context.Context, merge bool) error {
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	x.waitIdle(nil)
+	if merge {
+		if err := x.mergeSegments(ctx); err != nil {
+			return fmt.Errorf("compacting %s: %w", x.path, err)
+		}
+	}
+	if len(x.settled) > 0 {
+		if err := x.st.write(nil, nil, x.settled); err != nil {
+			return fmt.Errorf("compacting %s: %w", x.path, err)
+		}
+		x.settled = nil
+	}
+	if err := x.st.compact(); err != nil {
+		return fmt.Errorf("compacting %s: the article store: %w", x.path, err)
+	}
+	return nil
+}
+
+// mergeSegments merges the current bleve index into one segment; x.wmu is
+// held.
+func (x *Index) mergeSegments(ctx context.Context) error {
+	ai, err := x.cur.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := ai.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	// One force merge merges at most ten segments into one; a bulk load
+	// leaves a dozen or so, so a second pass may be needed.
+	for range 3 {
+		if err := sc.ForceMerge(ctx, nil); err != nil {
+			return err
+		}
+		if rootSegments(sc) <= 1 {
+			break
+		}
+	}
+	// scorch keeps the snapshot before the merge, and the segment files it
+	// names, for a rollback nobody will ask for; it drops them once later
+	// snapshots push it out and its persister goes idle, which a process
+	// that exits right away (the indexer) does not wait for: Reuters-21578
+	// was left with 67 MB of such files beside its 55 MB segment. Durable
+	// writes of a marker make the later snapshots; the wait ends when only
+	// the live segment files are left, or after two seconds, which leaves
+	// them to the next time the index is opened.
+	dir := filepath.Join(x.path, x.curName, "store")
+	for range 100 {
+		if uint64(zapFiles(dir)) <= rootSegments(sc) {
+			break
+		}
+		if err := x.cur.SetInternal(compactedKey, []byte(time.Now().UTC().Format(time.RFC3339Nano))); err != nil {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return nil
+}
+
+// compactedKey is the bleve internal key that records when the index was
+// last compacted.
+var compactedKey = []byte("dateline-compacted")
+
+// zapFiles counts the segment files in a scorch store directory.
+func zapFiles(dir string) int {
+	n := 0
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".zap") {
+			n++
+		}
+	}
+	return n
+}
+
+// rootSegments is the number of segments, in memory and on disk, of the
+// index's current snapshot.
+func rootSegments(sc *scorch.Scorch) uint64 {
+	m := sc.StatsMap()
+	mem, _ := m["num_root_memorysegments"].(uint64)
+	file, _ := m["num_root_filesegments"].(uint64)
+	return mem + file
+}
+
+// compact rewrites the store into a new file, filled to the brim and grown
+// only as far as it needs, and puts it in the old one's place. A crash
+// before the rename leaves the old file whole and a stray copy, which the
+// next compaction overwrites.
+func (s *store) compact() error {
+	path := s.db.Path()
+	tmp := path + ".compact"
+	os.Remove(tmp)
+	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: lockWait, NoSync: true})
+	if err != nil {
+		return err
+	}
+	// bbolt grows a file by whole mmap steps (16 MB and more) unless told
+	// otherwise; one page at a time leaves it the size of its data.
+	dst.AllocSize = 4096
+	err = bolt.Compact(dst, s.db, compactTxSize)
+	if err == nil {
+		err = dst.Sync()
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: lockWait})
+	if err != nil {
+		return err
+	}
+	s.db = db
+	return nil
+}

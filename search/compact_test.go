@@ -1,0 +1,180 @@
+package search
+
+import (
+	"fmt"
+
+	"context"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func fileSize(tb testing.TB, path string) int64 {
+	tb.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return info.Size()
+}
+
+func TestCompact(t *testing.T) {
+	tests := []struct {
+		name    string
+		batches int
+	}{
+		{"one batch", 1},
+		{"many batches", 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "c.idx")
+			x, err := Create(dir)
+			if err != nil {
+				t.Fatalf("Create: %v", err)
+			}
+			arts := append(manyArticles(20*tt.batches), testArticles...)
+			for i := 0; i < len(arts); i += 20 {
+				if err := x.Put(arts[i:min(i+20, len(arts))]); err != nil {
+					t.Fatalf("Put: %v", err)
+				}
+			}
+			before := fileSize(t, filepath.Join(dir, storeFile))
+			if err := x.Compact(context.Background(), true); err != nil {
+				t.Fatalf("Compact: %v", err)
+			}
+			if after := fileSize(t, filepath.Join(dir, storeFile)); after > before {
+				t.Errorf("store after Compact = %d bytes, more than the %d before", after, before)
+			}
+			ai, err := x.cur.Advanced()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := rootSegments(ai.(*scorch.Scorch)); n != 1 {
+				t.Errorf("segments after Compact = %d, want 1", n)
+			}
+			if n := zapFiles(filepath.Join(dir, x.curName, "store")); n != 1 {
+				t.Errorf("segment files after Compact = %d, want 1: the files of merged segments are left behind", n)
+			}
+			res, err := x.Search(context.Background(), Request{Query: "wheat", Size: 5})
+			if err != nil || res.Total != uint64(20*tt.batches) {
+				t.Fatalf("Search(wheat) after Compact: total %v, err %v; want %d", res.Total, err, 20*tt.batches)
+			}
+			if res.Hits[0].Snippet == "" {
+				t.Errorf("Search(wheat) after Compact: hit %s has no snippet", res.Hits[0].ID)
+			}
+			if err := x.Put(testArticles[:1]); err != nil {
+				t.Fatalf("Put after Compact: %v", err)
+			}
+			if err := x.Close(); err != nil {
+				t.Fatalf("Close: %v", err)
+			}
+			x, err = Open(dir)
+			if err != nil {
+				t.Fatalf("Open after Compact: %v", err)
+			}
+			defer x.Close()
+			got, err := x.Get(context.Background(), "g0003")
+			if err != nil || got.Body != arts[3].Body {
+				t.Errorf("Get(g0003) after Compact = %q, %v; want body %q", got.Body, err, arts[3].Body)
+			}
+			if pend, _ := x.st.pending(); len(pend) != 0 {
+				t.Errorf("pending after Compact and reopening = %q, want none", pend)
+			}
+		})
+	}
+}
+
+func TestBodies(t *testing.T) {
+	x := mustIndex(t, testArticles)
+	got, err := x.bodies([]string{"a1", "missing", "a3"})
+	if err != nil {
+		t.Fatalf("bodies: %v", err)
+	}
+	want := map[string]string{"a1": testArticles[0].Body, "a3": testArticles[2].Body}
+	if len(got) != len(want) || got["a1"] != want["a1"] || got["a3"] != want["a3"] {
+		t.Errorf("bodies(a1, missing, a3) = %q, want %q", got, want)
+	}
+}
+
+// BenchmarkPut measures the write path: storing and indexing one batch of
+// articles, durably.
+func BenchmarkPut(b *testing.B) {
+	arts := manyArticles(200)
+	x, err := Create(filepath.Join(b.TempDir(), "b.idx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := x.Put(arts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkStoreWrite measures the article store alone: encoding,
+// compressing and writing one batch in one transaction.
+func BenchmarkStoreWrite(b *testing.B) {
+	arts := manyArticles(200)
+	st, err := openStore(filepath.Join(b.TempDir(), storeFile), true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.close()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := st.write(arts, nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestPutConcurrent writes the same ids from several goroutines at once:
+// whichever write the store keeps last, the index must show the same.
+func TestPutConcurrent(t *testing.T) {
+	x := mustIndex(t, nil)
+	const writers = 6
+	errs := make(chan error, writers)
+	for w := range writers {
+		go func() {
+			arts := manyArticles(30)
+			for i := range arts {
+				arts[i].Title = fmt.Sprintf("version %d of %s", w, arts[i].ID)
+			}
+			errs <- x.Put(arts)
+		}()
+	}
+	for range writers {
+		if err := <-errs; err != nil {
+			t.Fatalf("Put: %v", err)
+		}
+	}
+	for _, id := range []string{"g0000", "g0007", "g0029"} {
+		stored, err := x.Get(context.Background(), id)
+		if err != nil {
+			t.Fatalf("Get(%s): %v", id, err)
+		}
+		r, err := x.bi.Document(id)
+		if err != nil || r == nil {
+			t.Fatalf("Document(%s) = %v, %v", id, r, err)
+		}
+		var title string
+		r.VisitFields(func(f index.Field) {
+			if f.Name() == fieldTitle {
+				title = string(f.Value())
+			}
+		})
+		if title != stored.Title {
+			t.Errorf("index title of %s = %q, store holds %q", id, title, stored.Title)
+		}
+	}
+	if n, _ := x.Count(); n != 30 {
+		t.Errorf("Count = %d, want 30", n)
+	}
+}
