@@ -124,18 +124,18 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 	return &VariantFilter{table: t, starts: starts}
 }
 
-// Filter rewrites the stream.
+// Filter rewrites the stream. It runs over every word of every text
+// indexed and of every snippet shown, so keys are built in a buffer on the
+// stack and looked up without a string each.
 func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := make(analysis.TokenStream, 0, len(input))
-	keys := make([]string, len(input))
-	for i, t := range input {
-		keys[i] = tokenKey(t.Term)
-	}
+	var buf [keyBuffer]byte
 	for i := 0; i < len(input); {
-		n, canon := f.match(input, keys, i)
+		n, canon := f.match(input, i, buf[:0])
 		switch {
 		case n == 0:
-			if c, ok := upperOnly[keys[i]]; ok && string(input[i].Term) == strings.ToUpper(keys[i]) {
+			key := appendKey(buf[:0], input[i].Term)
+			if c, ok := upperOnly[string(key)]; ok && string(input[i].Term) == strings.ToUpper(string(key)) {
 				input[i].Term = []byte(c)
 			}
 			out = append(out, input[i])
@@ -156,22 +156,44 @@ func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 	return out
 }
 
+// keyBuffer is the room on the stack for the key of a spelling of
+// maxVariantWords words; longer keys grow it on the heap.
+const keyBuffer = 128
+
+// appendKey appends the key of one token (tokenKey) to buf: for plain
+// ASCII, the common case, its lower case (folding changes no ASCII
+// letter), without a string.
+func appendKey(buf []byte, term []byte) []byte {
+	for _, b := range term {
+		if b >= utf8.RuneSelf || b == ' ' {
+			return append(buf, tokenKey(term)...)
+		}
+	}
+	for _, b := range term {
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf = append(buf, b)
+	}
+	return buf
+}
+
 // match finds the longest table entry starting at token i, over tokens at
-// consecutive positions; n is 0 where none does.
-func (f *VariantFilter) match(input analysis.TokenStream, keys []string, i int) (n int, canon string) {
-	key := keys[i]
-	if c, ok := f.table[key]; ok {
+// consecutive positions; n is 0 where none does. buf is scratch space.
+func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string) {
+	key := appendKey(buf, input[i].Term)
+	if c, ok := f.table[string(key)]; ok {
 		n, canon = 1, c
 	}
-	if !f.starts[key] {
+	if !f.starts[string(key)] {
 		return n, canon
 	}
 	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
 		if input[i+k].Position != input[i+k-1].Position+1 {
 			break
 		}
-		key += " " + keys[i+k]
-		if c, ok := f.table[key]; ok {
+		key = appendKey(append(key, ' '), input[i+k].Term)
+		if c, ok := f.table[string(key)]; ok {
 			n, canon = k+1, c
 		}
 	}
