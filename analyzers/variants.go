@@ -100,10 +100,17 @@ var upperOnly = map[string]string{"us": "unitedstates"}
 // position, spanning them all. It must run before lower-casing (for
 // upperOnly) and before stemming, at index and query time alike.
 type VariantFilter struct {
-	table VariantTable
-	// starts holds the first word of every entry of several words, so
-	// that most tokens are looked up once.
-	starts map[string]bool
+	// keys holds every key of the tables and the first word of every entry
+	// of several words, so that a token is looked up once.
+	keys map[string]variantKeyInfo
+}
+
+// variantKeyInfo is what the filter knows of one key.
+type variantKeyInfo struct {
+	canon string
+	// entry tells the key is a table entry (with canon, possibly empty);
+	// start, that it begins an entry of several words.
+	entry, start bool
 }
 
 // NewVariantFilter returns a filter over the merged tables; later tables
@@ -115,13 +122,18 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 			t[k] = v
 		}
 	}
-	starts := map[string]bool{}
-	for k := range t {
+	keys := make(map[string]variantKeyInfo, len(t))
+	for k, c := range t {
+		info := keys[k]
+		info.canon, info.entry = c, true
+		keys[k] = info
 		if first, _, ok := strings.Cut(k, " "); ok {
-			starts[first] = true
+			info := keys[first]
+			info.start = true
+			keys[first] = info
 		}
 	}
-	return &VariantFilter{table: t, starts: starts}
+	return &VariantFilter{keys: keys}
 }
 
 // Filter rewrites the stream. It runs over every word of every text
@@ -182,10 +194,11 @@ func appendKey(buf []byte, term []byte) []byte {
 // consecutive positions; n is 0 where none does. buf is scratch space.
 func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string) {
 	key := appendKey(buf, input[i].Term)
-	if c, ok := f.table[string(key)]; ok {
-		n, canon = 1, c
+	info := f.keys[string(key)]
+	if info.entry {
+		n, canon = 1, info.canon
 	}
-	if !f.starts[string(key)] {
+	if !info.start {
 		return n, canon
 	}
 	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
@@ -193,8 +206,8 @@ func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n 
 			break
 		}
 		key = appendKey(append(key, ' '), input[i+k].Term)
-		if c, ok := f.table[string(key)]; ok {
-			n, canon = k+1, c
+		if info := f.keys[string(key)]; info.entry {
+			n, canon = k+1, info.canon
 		}
 	}
 	return n, canon
