@@ -238,8 +238,10 @@ func (c *facetCounter) values(f int, n int) []FacetValue {
 	}
 	// The counts of a speaker's spellings add up (an article names a person
 	// in one spelling), and the most frequent spelling names them.
-	total := make([]int, groups)
-	best := make([]int32, groups)
+	total := takeSlice[int](&intsPool, groups)
+	best := takeSlice[int32](&int32sPool, groups)
+	defer giveSlice(&intsPool, total)
+	defer giveSlice(&int32sPool, best)
 	for o, k := range counts {
 		if k == 0 {
 			continue
@@ -307,12 +309,17 @@ func (t *topValues) values() []FacetValue {
 }
 
 // facets returns the counts of the three facets: speakers and regions, the
-// size most frequent; every month, in order of time.
+// size most frequent; every month, in order of time. It gives the counts
+// back to their pool: the counter is done.
 func (c *facetCounter) facets(size int) map[string][]FacetValue {
 	out := map[string][]FacetValue{
 		FacetSpeaker: c.values(0, size),
 		FacetRegion:  c.values(1, size),
 		FacetDate:    c.values(2, -1),
+	}
+	for i, counts := range c.counts {
+		giveSlice(&countsPool, counts)
+		c.counts[i] = nil
 	}
 	slices.SortFunc(out[FacetDate], func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
 	for name, v := range out {
@@ -345,7 +352,7 @@ func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	q.counter.tables.mu.Lock()
 	q.counter.counts = make([][]uint32, len(q.counter.tables.fields))
 	for i, ft := range q.counter.tables.fields {
-		q.counter.counts[i] = make([]uint32, len(ft.names))
+		q.counter.counts[i] = takeSlice[uint32](&countsPool, len(ft.names))
 	}
 	q.counter.tables.mu.Unlock()
 	if len(views) == 0 {
