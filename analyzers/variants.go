@@ -100,10 +100,17 @@ var upperOnly = map[string]string{"us": "unitedstates"}
 // position, spanning them all. It must run before lower-casing (for
 // upperOnly) and before stemming, at index and query time alike.
 type VariantFilter struct {
-	table VariantTable
-	// starts holds the first word of every entry of several words, so
-	// that most tokens are looked up once.
-	starts map[string]bool
+	// keys holds every key of the tables and the first word of every entry
+	// of several words, so that a token is looked up once.
+	keys map[string]variantKeyInfo
+}
+
+// variantKeyInfo is what the filter knows of one key.
+type variantKeyInfo struct {
+	canon string
+	// entry tells the key is a table entry (with canon, possibly empty);
+	// start, that it begins an entry of several words.
+	entry, start bool
 }
 
 // NewVariantFilter returns a filter over the merged tables; later tables
@@ -115,27 +122,32 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 			t[k] = v
 		}
 	}
-	starts := map[string]bool{}
-	for k := range t {
+	keys := make(map[string]variantKeyInfo, len(t))
+	for k, c := range t {
+		info := keys[k]
+		info.canon, info.entry = c, true
+		keys[k] = info
 		if first, _, ok := strings.Cut(k, " "); ok {
-			starts[first] = true
+			info := keys[first]
+			info.start = true
+			keys[first] = info
 		}
 	}
-	return &VariantFilter{table: t, starts: starts}
+	return &VariantFilter{keys: keys}
 }
 
-// Filter rewrites the stream.
+// Filter rewrites the stream. It runs over every word of every text
+// indexed and of every snippet shown, so keys are built in a buffer on the
+// stack and looked up without a string each.
 func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := make(analysis.TokenStream, 0, len(input))
-	keys := make([]string, len(input))
-	for i, t := range input {
-		keys[i] = tokenKey(t.Term)
-	}
+	var buf [keyBuffer]byte
 	for i := 0; i < len(input); {
-		n, canon := f.match(input, keys, i)
+		n, canon := f.match(input, i, buf[:0])
 		switch {
 		case n == 0:
-			if c, ok := upperOnly[keys[i]]; ok && string(input[i].Term) == strings.ToUpper(keys[i]) {
+			key := appendKey(buf[:0], input[i].Term)
+			if c, ok := upperOnly[string(key)]; ok && string(input[i].Term) == strings.ToUpper(string(key)) {
 				input[i].Term = []byte(c)
 			}
 			out = append(out, input[i])
@@ -156,23 +168,46 @@ func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 	return out
 }
 
-// match finds the longest table entry starting at token i, over tokens at
-// consecutive positions; n is 0 where none does.
-func (f *VariantFilter) match(input analysis.TokenStream, keys []string, i int) (n int, canon string) {
-	key := keys[i]
-	if c, ok := f.table[key]; ok {
-		n, canon = 1, c
+// keyBuffer is the room on the stack for the key of a spelling of
+// maxVariantWords words; longer keys grow it on the heap.
+const keyBuffer = 128
+
+// appendKey appends the key of one token (tokenKey) to buf: for plain
+// ASCII, the common case, its lower case (folding changes no ASCII
+// letter), without a string.
+func appendKey(buf []byte, term []byte) []byte {
+	for _, b := range term {
+		if b >= utf8.RuneSelf || b == ' ' {
+			return append(buf, tokenKey(term)...)
+		}
 	}
-	if !f.starts[key] {
+	for _, b := range term {
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf = append(buf, b)
+	}
+	return buf
+}
+
+// match finds the longest table entry starting at token i, over tokens at
+// consecutive positions; n is 0 where none does. buf is scratch space.
+func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string) {
+	key := appendKey(buf, input[i].Term)
+	info := f.keys[string(key)]
+	if info.entry {
+		n, canon = 1, info.canon
+	}
+	if !info.start {
 		return n, canon
 	}
 	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
 		if input[i+k].Position != input[i+k-1].Position+1 {
 			break
 		}
-		key += " " + keys[i+k]
-		if c, ok := f.table[key]; ok {
-			n, canon = k+1, c
+		key = appendKey(append(key, ' '), input[i+k].Term)
+		if info := f.keys[string(key)]; info.entry {
+			n, canon = k+1, info.canon
 		}
 	}
 	return n, canon

@@ -44,12 +44,14 @@ type bm25Query struct {
 
 // Searcher opens one posting reader per term.
 func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, _ search.SearcherOptions) (search.Searcher, error) {
-	s := &bm25Searcher{avgLen: q.AvgLen, proximity: q.Proximity}
+	// One term cannot be near another: its positions, decoded with every
+	// posting, would only be read to add nothing.
+	s := &bm25Searcher{avgLen: q.AvgLen, proximity: q.Proximity && len(q.Terms) > 1}
 	if s.avgLen <= 0 {
 		s.avgLen = 1
 	}
 	for _, t := range q.Terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, true, true, q.Proximity)
+		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, true, true, s.proximity)
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("reading postings of %s:%s: %w", q.Field, t.Term, err)

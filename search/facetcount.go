@@ -48,7 +48,13 @@ type fieldTable struct {
 	field string
 	ord   map[string]uint32
 	names []string
-	segs  map[segment.Segment]*segOrdinals
+	// group maps, for the speaker field, each ordinal to the ordinal of
+	// its corpus.SpeakerKey in groupOf, computed once as the name is first
+	// seen: keying every counted name on every search took a third of a
+	// search's time.
+	group   []uint32
+	groupOf map[string]uint32
+	segs    map[segment.Segment]*segOrdinals
 }
 
 // facetTables are the ordinal tables of one index, shared by its searches.
@@ -60,7 +66,7 @@ type facetTables struct {
 func newFacetTables() *facetTables {
 	t := &facetTables{}
 	for _, f := range facetFields {
-		t.fields = append(t.fields, &fieldTable{field: f, ord: map[string]uint32{}, segs: map[segment.Segment]*segOrdinals{}})
+		t.fields = append(t.fields, &fieldTable{field: f, ord: map[string]uint32{}, groupOf: map[string]uint32{}, segs: map[segment.Segment]*segOrdinals{}})
 	}
 	return t
 }
@@ -131,6 +137,15 @@ func (ft *fieldTable) build(seg segment.Segment) (*segOrdinals, error) {
 			o = uint32(len(ft.names))
 			ft.ord[entry.Term] = o
 			ft.names = append(ft.names, entry.Term)
+			if ft.field == fieldSpeaker {
+				k := corpus.SpeakerKey(entry.Term)
+				g, ok := ft.groupOf[k]
+				if !ok {
+					g = uint32(len(ft.groupOf))
+					ft.groupOf[k] = g
+				}
+				ft.group = append(ft.group, g)
+			}
 		}
 		if pl, err = dict.PostingsList([]byte(entry.Term), nil, pl); err != nil {
 			return nil, err
@@ -209,68 +224,102 @@ func (c *facetCounter) count(doc uint64) {
 func (c *facetCounter) values(f int, n int) []FacetValue {
 	ft := c.tables.fields[f]
 	c.tables.mu.Lock()
-	names := ft.names
+	names, group, groups := ft.names, ft.group, len(ft.groupOf)
 	c.tables.mu.Unlock()
-	var out []FacetValue
-	for o, k := range c.counts[f] {
+	counts := c.counts[f]
+	top := newTopValues(n)
+	if ft.field != fieldSpeaker {
+		for o, k := range counts {
+			if k > 0 {
+				top.add(FacetValue{Value: names[o], Count: int(k)})
+			}
+		}
+		return top.values()
+	}
+	// The counts of a speaker's spellings add up (an article names a person
+	// in one spelling), and the most frequent spelling names them.
+	total := takeSlice[int](&intsPool, groups)
+	best := takeSlice[int32](&int32sPool, groups)
+	defer giveSlice(&intsPool, total)
+	defer giveSlice(&int32sPool, best)
+	for o, k := range counts {
+		if k == 0 {
+			continue
+		}
+		g := group[o]
+		if b := best[g] - 1; total[g] == 0 || k > counts[b] || (k == counts[b] && names[o] < names[b]) {
+			best[g] = int32(o) + 1
+		}
+		total[g] += int(k)
+	}
+	for g, k := range total {
 		if k > 0 {
-			out = append(out, FacetValue{Value: names[o], Count: int(k)})
+			top.add(FacetValue{Value: names[best[g]-1], Count: k})
 		}
 	}
-	if ft.field == fieldSpeaker {
-		out = foldSpellings(out)
-	}
-	slices.SortFunc(out, func(a, b FacetValue) int {
-		if a.Count != b.Count {
-			return cmp.Compare(b.Count, a.Count)
-		}
-		return cmp.Compare(a.Value, b.Value)
-	})
-	if n >= 0 && len(out) > n {
-		out = out[:n]
-	}
-	return out
+	return top.values()
 }
 
-// foldSpellings merges the values whose speaker keys are equal: their
-// counts add up (an article names a person in one spelling), and the most
-// frequent spelling names them.
-func foldSpellings(values []FacetValue) []FacetValue {
-	type group struct {
-		total int
-		best  FacetValue
+// topValues keeps the n most frequent values added (ties by value), or all
+// of them when n < 0, without sorting every value counted: a broad query
+// counts thousands of speakers to show ten.
+type topValues struct {
+	n   int
+	out []FacetValue
+}
+
+func newTopValues(n int) *topValues { return &topValues{n: n} }
+
+// before tells whether a ranks above b.
+func before(a, b FacetValue) bool {
+	return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+}
+
+func (t *topValues) add(v FacetValue) {
+	if t.n < 0 {
+		t.out = append(t.out, v)
+		return
 	}
-	groups := map[string]*group{}
-	var order []string
-	for _, v := range values {
-		k := corpus.SpeakerKey(v.Value)
-		g, ok := groups[k]
-		if !ok {
-			g = &group{best: v}
-			groups[k] = g
-			order = append(order, k)
-		} else if v.Count > g.best.Count || (v.Count == g.best.Count && v.Value < g.best.Value) {
-			g.best = v
+	if len(t.out) == t.n {
+		if t.n == 0 || !before(v, t.out[t.n-1]) {
+			return
 		}
-		g.total += v.Count
+		t.out = t.out[:t.n-1]
 	}
-	if len(order) == len(values) {
-		return values
+	i, _ := slices.BinarySearchFunc(t.out, v, func(e, v FacetValue) int {
+		if before(e, v) {
+			return -1
+		}
+		return 1
+	})
+	t.out = slices.Insert(t.out, i, v)
+}
+
+// values returns the values kept, most frequent first.
+func (t *topValues) values() []FacetValue {
+	if t.n < 0 {
+		slices.SortFunc(t.out, func(a, b FacetValue) int {
+			if a.Count != b.Count {
+				return cmp.Compare(b.Count, a.Count)
+			}
+			return cmp.Compare(a.Value, b.Value)
+		})
 	}
-	out := make([]FacetValue, 0, len(order))
-	for _, k := range order {
-		out = append(out, FacetValue{Value: groups[k].best.Value, Count: groups[k].total})
-	}
-	return out
+	return t.out
 }
 
 // facets returns the counts of the three facets: speakers and regions, the
-// size most frequent; every month, in order of time.
+// size most frequent; every month, in order of time. It gives the counts
+// back to their pool: the counter is done.
 func (c *facetCounter) facets(size int) map[string][]FacetValue {
 	out := map[string][]FacetValue{
 		FacetSpeaker: c.values(0, size),
 		FacetRegion:  c.values(1, size),
 		FacetDate:    c.values(2, -1),
+	}
+	for i, counts := range c.counts {
+		giveSlice(&countsPool, counts)
+		c.counts[i] = nil
 	}
 	slices.SortFunc(out[FacetDate], func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
 	for name, v := range out {
@@ -303,7 +352,7 @@ func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	q.counter.tables.mu.Lock()
 	q.counter.counts = make([][]uint32, len(q.counter.tables.fields))
 	for i, ft := range q.counter.tables.fields {
-		q.counter.counts[i] = make([]uint32, len(ft.names))
+		q.counter.counts[i] = takeSlice[uint32](&countsPool, len(ft.names))
 	}
 	q.counter.tables.mu.Unlock()
 	if len(views) == 0 {

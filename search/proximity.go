@@ -1,7 +1,8 @@
 package search
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -50,16 +51,33 @@ func appendPositions(out []termPositions, term int, weight float64, vectors []*i
 }
 
 // proximityScore returns the BM25TP boost of the occurrences (sorted here
-// in place), with lengthNorm the document's k1·(1 − b + b·dl/avgdl).
+// in place), with lengthNorm the document's k1·(1 − b + b·dl/avgdl). It
+// runs for every document a query of several words matches, so it keeps
+// its accumulators in slices indexed by clause (a query has at most
+// MaxTerms) and returns at once when one term alone occurs, which can add
+// nothing.
 func proximityScore(occ []termPositions, lengthNorm float64) float64 {
-	sort.Slice(occ, func(i, j int) bool {
-		if occ[i].array != occ[j].array {
-			return occ[i].array < occ[j].array
+	single, terms := true, 0
+	for _, o := range occ {
+		terms = max(terms, o.term+1)
+		single = single && o.term == occ[0].term
+	}
+	if single {
+		return 0
+	}
+	slices.SortFunc(occ, func(a, b termPositions) int {
+		if a.array != b.array {
+			return cmp.Compare(a.array, b.array)
 		}
-		return occ[i].pos < occ[j].pos
+		return cmp.Compare(a.pos, b.pos)
 	})
-	acc := map[int]float64{}
-	weights := map[int]float64{}
+	var buf [2 * 16]float64
+	var acc, weights []float64
+	if terms <= 16 {
+		acc, weights = buf[:terms], buf[16:16+terms]
+	} else {
+		acc, weights = make([]float64, terms), make([]float64, terms)
+	}
 	for i, a := range occ {
 		for j := i + 1; j < len(occ); j++ {
 			b := occ[j]
@@ -77,7 +95,9 @@ func proximityScore(occ []termPositions, lengthNorm float64) float64 {
 	}
 	var score float64
 	for t, x := range acc {
-		score += weights[t] * x * (bm25K1 + 1) / (x + lengthNorm)
+		if x > 0 {
+			score += weights[t] * x * (bm25K1 + 1) / (x + lengthNorm)
+		}
 	}
 	return score
 }

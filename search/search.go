@@ -8,8 +8,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-
-	"dateline/analyzers"
 )
 
 // Facet names in a Result.
@@ -146,7 +144,9 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	if err != nil {
 		return nil, fmt.Errorf("reading the hits' bodies: %w", err)
 	}
-	sn := &snippeter{analyzer: analyzers.WithStemCache(x.bi.Mapping().AnalyzerNamed(analyzers.NewsName)), terms: c.marks}
+	m := x.bi.Mapping()
+	sn := &snippeter{analyzer: getSnippetAnalyzer(m), terms: c.marks}
+	defer putSnippetAnalyzer(m, sn.analyzer)
 	for _, h := range res.Hits {
 		hit := Hit{
 			ID:        h.ID,
