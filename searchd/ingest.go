@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -105,6 +106,18 @@ func (s *server) postFiles(c echo.Context) error {
 	t.finish(err)
 	if err != nil {
 		return err
+	}
+	if out.Written == 0 && out.Failed == len(out.Files) {
+		// Nothing could be read: the answer is the files' error, 413 where
+		// one of them was past its limit.
+		status, msgs := http.StatusBadRequest, make([]string, 0, len(out.Files))
+		for _, f := range out.Files {
+			msgs = append(msgs, f.Name+": "+f.Error)
+			if strings.Contains(f.Error, corpus.ErrTooLarge.Error()) {
+				status = http.StatusRequestEntityTooLarge
+			}
+		}
+		return echo.NewHTTPError(status, "no article could be read: "+strings.Join(msgs, "; "))
 	}
 	return c.JSON(http.StatusOK, out)
 }
