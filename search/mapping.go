@@ -58,6 +58,9 @@ func newMapping() mapping.IndexMapping {
 		f.Store = store
 		f.IncludeTermVectors = true
 		f.IncludeInAll = false
+		// No doc values: nothing sorts or facets on analysed text, and
+		// they would keep every word of every article a second time.
+		f.DocValues = false
 		return f
 	}
 	keywordField := func(store bool) *mapping.FieldMapping {
