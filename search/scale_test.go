@@ -2,15 +2,18 @@ package search
 
 import (
 	"bufio"
+	"cmp"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -55,9 +58,12 @@ func sharedDataDir(tb testing.TB, parts ...string) string {
 type articleGen struct {
 	rng       *rand.Rand
 	sentences []string
-	titles    []string
-	speakers  []string
-	regions   []string
+	// shapes holds, for each Reuters article, how many sentences each of
+	// its paragraphs has, so generated articles are as long as real ones.
+	shapes   [][]int
+	titles   []string
+	speakers []string
+	regions  []string
 }
 
 func newArticleGen(tb testing.TB) *articleGen {
@@ -71,12 +77,21 @@ func newArticleGen(tb testing.TB) *articleGen {
 			if a.Title != "" {
 				g.titles = append(g.titles, a.Title)
 			}
+			var shape []int
 			for _, p := range a.Paragraphs() {
+				n := 0
 				for s := range strings.SplitSeq(p, ". ") {
 					if len(s) > 40 {
 						g.sentences = append(g.sentences, strings.TrimSuffix(s, ".")+".")
+						n++
 					}
 				}
+				if n > 0 {
+					shape = append(shape, n)
+				}
+			}
+			if len(shape) > 0 {
+				g.shapes = append(g.shapes, shape)
 			}
 			for _, p := range a.Speakers {
 				people[p] = true
@@ -109,11 +124,11 @@ func (g *articleGen) zipf(n int) int {
 
 func (g *articleGen) article(i int) corpus.Article {
 	var body strings.Builder
-	for p := range 3 + g.rng.IntN(5) {
+	for p, n := range g.shapes[g.rng.IntN(len(g.shapes))] {
 		if p > 0 {
 			body.WriteString("\n\n")
 		}
-		for s := range 2 + g.rng.IntN(3) {
+		for s := range n {
 			if s > 0 {
 				body.WriteByte(' ')
 			}
@@ -161,76 +176,253 @@ func (g *articleGen) queries(n int) []Request {
 	return out
 }
 
-// BenchmarkScale builds an index of -scale generated articles and measures
-// what a user of a large index sees: build time, size on disk, memory, and
-// the latency percentiles of queries with snippets and all three facets.
+// BenchmarkScale builds an index of -scale generated articles the way the
+// indexer does (batches of scaleBatch, two in flight, then a compaction to
+// one segment) and measures what a user of a large index sees: build time,
+// size on disk, and, in a fresh process that only opens the index and
+// searches as searchd does, the time to the first answer, the latency
+// percentiles of the harness's kind of query with snippets and all three
+// facets at concurrency 1 and 8, and that process's peak memory. The facet
+// counts of a few queries are checked against bleve's own facet builders,
+// so the speed is that of exact counts.
 func BenchmarkScale(b *testing.B) {
 	if *scaleN == 0 {
 		b.Skip("set -scale N to generate and index N articles")
 	}
 	g := newArticleGen(b)
-	dir := filepath.Join(b.TempDir(), "scale.idx")
 	for range b.N {
+		dir := filepath.Join(b.TempDir(), "scale.idx")
 		start := time.Now()
-		x, err := Create(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		const batch = 2000
-		arts := make([]corpus.Article, 0, batch)
-		for i := range *scaleN {
-			arts = append(arts, g.article(i))
-			if len(arts) == batch || i == *scaleN-1 {
-				if err := x.Put(arts); err != nil {
-					b.Fatal(err)
-				}
-				arts = arts[:0]
-			}
-		}
-		if err := x.Close(); err != nil {
-			b.Fatal(err)
-		}
+		buildScaleIndex(b, g, dir, *scaleN)
 		build := time.Since(start)
 		size := dirSize(dir)
 
-		runtime.GC()
-		x, err = Open(dir)
+		qfile := filepath.Join(b.TempDir(), "queries.json")
+		data, err := json.Marshal(g.queries(400))
 		if err != nil {
 			b.Fatal(err)
 		}
-		qs := g.queries(300)
-		for _, q := range qs[:50] { // warm up
-			x.Search(context.Background(), q)
+		if err := os.WriteFile(qfile, data, 0o644); err != nil {
+			b.Fatal(err)
 		}
-		lat := make([]time.Duration, 0, len(qs))
-		var totals []uint64
-		for _, q := range qs {
-			t0 := time.Now()
-			res, err := x.Search(context.Background(), q)
-			if err != nil {
-				b.Fatal(err)
-			}
-			lat = append(lat, time.Since(t0))
-			totals = append(totals, res.Total)
-		}
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		x.Close()
-		slices.Sort(lat)
-		slices.Sort(totals)
-		pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+		s := serveScaleIndex(b, dir, qfile)
+
 		b.ReportMetric(float64(*scaleN)/build.Seconds(), "articles/s")
 		b.ReportMetric(build.Seconds(), "build-s")
 		b.ReportMetric(float64(size)/(1<<20), "index-MB")
-		b.ReportMetric(pct(0.50), "p50-ms")
-		b.ReportMetric(pct(0.95), "p95-ms")
-		b.ReportMetric(pct(0.99), "p99-ms")
-		b.ReportMetric(float64(ms.Sys)/(1<<20), "go-sys-MB")
-		b.ReportMetric(float64(peakRSS())/(1<<10), "peak-rss-MB")
-		b.Logf("%d articles: build %s, index %.0f MB, c=1 p50 %.1f ms p95 %.1f ms p99 %.1f ms, median total %d, peak RSS %d MB",
-			*scaleN, build.Round(time.Second), float64(size)/(1<<20), pct(0.5), pct(0.95), pct(0.99), totals[len(totals)/2], peakRSS()>>10)
+		b.ReportMetric(s.FirstMS, "first-search-ms")
+		b.ReportMetric(s.C1.P50, "c1-p50-ms")
+		b.ReportMetric(s.C1.P99, "c1-p99-ms")
+		b.ReportMetric(s.C8.P99, "c8-p99-ms")
+		b.ReportMetric(s.C8.PerSecond, "c8-req/s")
+		b.ReportMetric(s.PeakRSSMB, "serve-rss-MB")
+		b.Logf("%d articles: build %s (%.0f articles/s), index %.0f MB; serving process: open %.0f ms, first search %.0f ms, "+
+			"c=1 p50 %.1f p95 %.1f p99 %.1f ms, c=8 p99 %.1f ms %.0f req/s, median total %d, facets checked on %d queries, peak RSS %.0f MB",
+			*scaleN, build.Round(time.Second), float64(*scaleN)/build.Seconds(), float64(size)/(1<<20), s.OpenMS, s.FirstMS,
+			s.C1.P50, s.C1.P95, s.C1.P99, s.C8.P99, s.C8.PerSecond, s.MedianTotal, s.FacetsChecked, s.PeakRSSMB)
 	}
 }
+
+// scaleBatch is the indexer's default batch size.
+const scaleBatch = 1000
+
+// buildScaleIndex generates n articles in one goroutine (the generator's
+// random source is not safe to share) and writes them in batches from two
+// others, as the indexer does, then compacts the index as indexer -index
+// ends.
+func buildScaleIndex(tb testing.TB, g *articleGen, dir string, n int) {
+	tb.Helper()
+	x, err := Create(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	batches := make(chan []corpus.Article, 2)
+	go func() {
+		defer close(batches)
+		arts := make([]corpus.Article, 0, scaleBatch)
+		for i := range n {
+			arts = append(arts, g.article(i))
+			if len(arts) == scaleBatch || i == n-1 {
+				batches <- arts
+				arts = make([]corpus.Article, 0, scaleBatch)
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for range 2 {
+		wg.Go(func() {
+			for arts := range batches {
+				if err := x.Put(arts); err != nil {
+					errs <- err
+					for range batches {
+					}
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		tb.Fatal(err)
+	}
+	if err := x.Compact(context.Background(), true); err != nil {
+		tb.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// scaleServe is what the serving process reports.
+type scaleServe struct {
+	OpenMS, FirstMS float64
+	C1, C8          scaleLatency
+	MedianTotal     uint64
+	FacetsChecked   int
+	PeakRSSMB       float64
+}
+
+type scaleLatency struct {
+	P50, P95, P99, Max, PerSecond float64
+}
+
+// serveScaleIndex runs TestScaleServe in a new process of this test binary,
+// so that its memory is that of a process which only serves the index, as
+// searchd is, and not of the one that built it.
+func serveScaleIndex(tb testing.TB, dir, queries string) scaleServe {
+	tb.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleServe$", "-test.count=1", "-test.timeout=60m")
+	cmd.Env = append(os.Environ(), "DATELINE_SCALE_INDEX="+dir, "DATELINE_SCALE_QUERIES="+queries)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		tb.Fatalf("serving process: %v\n%s", err, out)
+	}
+	for line := range strings.Lines(string(out)) {
+		if rest, ok := strings.CutPrefix(line, "scale-serve "); ok {
+			var s scaleServe
+			if err := json.Unmarshal([]byte(rest), &s); err != nil {
+				tb.Fatalf("serving process report %q: %v", rest, err)
+			}
+			return s
+		}
+	}
+	tb.Fatalf("serving process printed no report:\n%s", out)
+	return scaleServe{}
+}
+
+// TestScaleServe is the serving half of BenchmarkScale, run by it in a
+// process of its own; run alone it has nothing to do.
+func TestScaleServe(t *testing.T) {
+	dir, qfile := os.Getenv("DATELINE_SCALE_INDEX"), os.Getenv("DATELINE_SCALE_QUERIES")
+	if dir == "" || qfile == "" {
+		t.Skip("run by BenchmarkScale")
+	}
+	data, err := os.ReadFile(qfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []Request
+	if err := json.Unmarshal(data, &qs); err != nil {
+		t.Fatal(err)
+	}
+	var s scaleServe
+	t0 := time.Now()
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	s.OpenMS = msSince(t0)
+	t0 = time.Now()
+	if _, err := x.Search(context.Background(), qs[0]); err != nil {
+		t.Fatal(err)
+	}
+	s.FirstMS = msSince(t0)
+	for _, q := range qs[:100] { // warm up
+		if _, err := x.Search(context.Background(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qs = qs[100:]
+	var totals []uint64
+	s.C1 = scaleRun(t, x, qs, 1, func(r *Result) { totals = append(totals, r.Total) })
+	s.C8 = scaleRun(t, x, qs, 8, nil)
+	slices.Sort(totals)
+	s.MedianTotal = totals[len(totals)/2]
+
+	// Exact facets: the counts Search gives equal bleve's facet builders'
+	// on the queries with the most hits.
+	// Queries with a region filter are left out: their region facet is
+	// disjunctive (counted as if that filter were not set), which bleve's
+	// builders do not do.
+	qs = slices.DeleteFunc(qs, func(r Request) bool { return len(r.Regions) > 0 })
+	slices.SortFunc(qs, func(a, b Request) int { return cmp.Compare(len(a.Query), len(b.Query)) })
+	for _, q := range qs[:5] {
+		res, err := x.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := bleveFacets(t, x, q)
+		for name, values := range res.Facets {
+			for _, v := range values {
+				if !slices.Contains(want[name], v) {
+					t.Errorf("query %q: facet %s %q counted %d, bleve counts %v", q.Query, name, v.Value, v.Count, want[name])
+				}
+			}
+		}
+		s.FacetsChecked++
+	}
+	s.PeakRSSMB = float64(peakRSS()) / (1 << 10)
+	out, _ := json.Marshal(s)
+	fmt.Printf("scale-serve %s\n", out)
+}
+
+// scaleRun sends the queries from c goroutines and returns the latency
+// percentiles in milliseconds and the rate; each result goes to seen, when
+// not nil, from one goroutine at a time.
+func scaleRun(tb testing.TB, x *Index, qs []Request, c int, seen func(*Result)) scaleLatency {
+	tb.Helper()
+	var mu sync.Mutex
+	lat := make([]float64, 0, len(qs))
+	next := make(chan Request)
+	go func() {
+		defer close(next)
+		for _, q := range qs {
+			next <- q
+		}
+	}()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range c {
+		wg.Go(func() {
+			for q := range next {
+				t0 := time.Now()
+				res, err := x.Search(context.Background(), q)
+				d := msSince(t0)
+				if err != nil {
+					tb.Error(err)
+					continue
+				}
+				mu.Lock()
+				lat = append(lat, d)
+				if seen != nil {
+					seen(res)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	slices.Sort(lat)
+	pct := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))] }
+	return scaleLatency{P50: pct(0.5), P95: pct(0.95), P99: pct(0.99), Max: lat[len(lat)-1], PerSecond: float64(len(lat)) / elapsed.Seconds()}
+}
+
+func msSince(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }
 
 func dirSize(dir string) int64 {
 	var n int64
