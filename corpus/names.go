@@ -74,6 +74,11 @@ func (x *extractor) buildRegistry() {
 				i += 2
 				continue
 			}
+			// Two particles: "Pieter van der Merwe", "Luis de la Fuente".
+			if i+3 < len(toks) && x.isParticle(i+1) && x.isParticle(i+2) && x.isNameWord(i+3) {
+				i += 3
+				continue
+			}
 			break
 		}
 		runs = x.addRun(runs, s, i+1)
@@ -147,6 +152,20 @@ func (x *extractor) isConnector(i int) bool {
 	return false
 }
 
+// isParticle reports whether token i is a lower-case particle of a
+// person's surname ("van", "der", "de", "la").
+func (x *extractor) isParticle(i int) bool {
+	t := &x.toks[i]
+	if t.kind != tokWord || t.cap || t.quote != 0 {
+		return false
+	}
+	switch x.lw(i) {
+	case "van", "den", "der", "von", "de", "la", "le", "du", "del", "da", "dos", "di", "ter", "ten":
+		return true
+	}
+	return false
+}
+
 // joins reports whether the connector at c joins the run from s into one
 // name: "of", "for" and "and" only join an organisation's name ("Bank of
 // England", "Food and Agriculture Organisation"), never a person to the
@@ -161,7 +180,15 @@ func (x *extractor) joins(s, c int) bool {
 		}
 		return false
 	case "and":
-		// The words after "and" must end in an organisation word.
+		// "Chamber of Mines and Metals", "Department of Trade and
+		// Industry": after "of" in an organisation's name, "and" joins the
+		// two things the body is of.
+		for j := s + 1; j < c; j++ {
+			if x.lw(j) == "of" && !x.toks[j].cap && orgWords[x.lwBare(j-1)] {
+				return true
+			}
+		}
+		// Otherwise the words after "and" must end in an organisation word.
 		j := c + 1
 		for j+1 < len(x.toks) && x.isNameWord(j+1) {
 			j++
@@ -215,6 +242,9 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 			x.reg.byKey[x.lw(e+1)] = rn.ent
 		}
 	case KindPerson:
+		if x.noPersonName(ns, e) {
+			return runs
+		}
 		if e-ns == 1 && rs == ns && x.orgAppositive(e) {
 			// "Parmalat, the Italian food group …,"
 			rn.ent = x.register(x.nameText(ns, e), KindOrganisation)
@@ -246,7 +276,7 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 func (x *extractor) classify(ns, e, s int) string {
 	hasOrg := false
 	for j := s; j < e; j++ {
-		if orgWords[x.lwBare(j)] {
+		if x.isOrgWord(j) {
 			hasOrg = true
 		}
 	}
@@ -263,7 +293,7 @@ func (x *extractor) classify(ns, e, s int) string {
 			return KindOrganisation
 		}
 		w := x.lwBare(j)
-		if orgWords[w] {
+		if x.isOrgWord(j) {
 			nameOrg = true
 		}
 		if placeWords[w] || nationalities[w] || w[0] >= '0' && w[0] <= '9' {
@@ -292,6 +322,17 @@ func (x *extractor) classify(ns, e, s int) string {
 	return KindPerson
 }
 
+// isOrgWord reports whether token i is an organisation word. The short
+// ones that are acronyms ("FA", "UN", "WHO") count only in capitals: John
+// Fa is a person, and "who" a pronoun.
+func (x *extractor) isOrgWord(i int) bool {
+	w := x.lwBare(i)
+	if !orgWords[w] {
+		return false
+	}
+	return !orgAcronyms[w] || x.isAcronym(i)
+}
+
 // isAcronym reports whether token i is all capitals, like "CBI" or "WLGA".
 func (x *extractor) isAcronym(i int) bool {
 	w := x.word(i)
@@ -308,6 +349,10 @@ func (x *extractor) isAcronym(i int) bool {
 
 // orgAppositive reports whether an appositive that names a kind of
 // organisation follows the name ending at e: ", the Italian food group".
+// The noun phrase must end there, at a stop, a comma or a relative clause
+// ("Yukos, the Russian oil group, said"): in "According to Cohen, the
+// company plans to hire" the phrase is the subject of a new clause, and
+// Cohen is still the person the article named.
 func (x *extractor) orgAppositive(e int) bool {
 	if !x.punctIs(e, ',') || e+1 >= len(x.toks) || !determiners[x.lw(e+1)] {
 		return false
@@ -315,13 +360,24 @@ func (x *extractor) orgAppositive(e int) bool {
 	for j := e + 2; j < len(x.toks) && j < e+8 && x.toks[j].kind == tokWord; j++ {
 		w := x.lw(j)
 		if orgNouns[w] {
-			return true
+			return x.appositiveEnds(j + 1)
 		}
 		if prepositions[w] || personRoles[w] {
 			return false
 		}
 	}
 	return false
+}
+
+// appositiveEnds reports whether a noun phrase can end before token j: at
+// punctuation, the end of the text, a relative pronoun or a preposition
+// ("the food group based in Parma", "the group with debts of …").
+func (x *extractor) appositiveEnds(j int) bool {
+	if j >= len(x.toks) || x.toks[j].kind != tokWord {
+		return true
+	}
+	w := x.lw(j)
+	return w == "which" || w == "that" || w == "whose" || w == "based" || prepositions[w]
 }
 
 // isModifierWord reports whether a capitalised word is a compound modifier
