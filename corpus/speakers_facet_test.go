@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-// mustReadBody reads an invented article body from testdata/speakers.
-func mustReadBody(tb testing.TB, name string) string {
+// mustReadText reads an invented article body from testdata/dir.
+func mustReadText(tb testing.TB, dir, name string) string {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "speakers", name))
+	data, err := os.ReadFile(filepath.Join("testdata", dir, name))
 	if err != nil {
 		tb.Fatalf("ReadFile(%s): %v", name, err)
 	}
@@ -41,7 +41,7 @@ func TestSpeakersFacet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := Article{Body: mustReadBody(t, tt.file)}
+			a := Article{Body: mustReadText(t, "speakers", tt.file)}
 			got := SpeakersOf(FindQuotes(&a))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("SpeakersOf(FindQuotes(%s)) = %q, want %q", tt.file, got, tt.want)
