@@ -65,7 +65,7 @@ func (x *extractor) buildRegistry() {
 		} else {
 			x.seenCaps[w] = true
 		}
-		for i+1 < len(toks) && !toks[i].poss {
+		for i+1 < len(toks) && (!toks[i].poss || x.possessiveInName(s, i)) {
 			if x.isNameWord(i+1) && toks[i+1].para == toks[i].para {
 				i++
 				continue
@@ -132,6 +132,32 @@ func (x *extractor) buildRegistry() {
 	x.runs = runs
 }
 
+// possessiveInName reports whether the possessive word at i, in the run
+// that starts at s, belongs to a company's name rather than owning what
+// follows: "Moody's Investors Service Inc", "Standard and Poor's Corp",
+// "McDonald's Corp". The capitalised words after it must end in a
+// company's legal form, and the run must not be a place ("Britain's
+// Dixons Group plc" is Dixons').
+func (x *extractor) possessiveInName(s, i int) bool {
+	if i+1 >= len(x.toks) || !x.isNameWord(i+1) || x.toks[i+1].para != x.toks[i].para {
+		return false
+	}
+	for k := s; k <= i; k++ {
+		if w := x.lwBare(k); places[w] || nationalities[w] || isPlaceWord(x.word(k)) {
+			return false
+		}
+	}
+	j := i + 1
+	for j+1 < len(x.toks) && x.isNameWord(j+1) && !x.toks[j].poss && j < i+4 {
+		j++
+	}
+	return companyForms[strings.TrimSuffix(x.lwBare(j), ".")]
+}
+
+// companyForms are the legal forms that end a company's name.
+var companyForms = wordSet(`corp corporation inc co ltd plc llc ag sa nv
+gmbh bv spa`)
+
 // isNameWord reports whether token i may be part of a name.
 func (x *extractor) isNameWord(i int) bool {
 	t := &x.toks[i]
@@ -194,6 +220,9 @@ func (x *extractor) joins(s, c int) bool {
 			j++
 		}
 		left := x.lwBare(c - 1)
+		if companyForms[strings.TrimSuffix(x.lwBare(j), ".")] {
+			return true // "Standard and Poor's Corp", "Procter and Gamble Co"
+		}
 		return orgNameHeads[x.lwBare(j)] && !partyWords[left] && !parties[left] && (!orgWords[left] || strings.HasSuffix(left, "s"))
 	}
 	return true

@@ -1,7 +1,7 @@
 package corpus
 
 // titleWords precede a name and belong to the speaker's role, not name.
-var titleWords = wordSet(`mr mrs ms miss dr prof professor sir dame lord
+var titleWords = wordSet(`mr mrs ms miss dr prof professor sir dame lord exchequer
 lady baroness baron president vice prime minister ministers premier
 chancellor secretary senator sen rep representative governor gov general
 gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral

@@ -37,6 +37,7 @@ func TestSpeakersFacet(t *testing.T) {
 		// the speaker (see SpeakersOf on why it is neither dropped nor
 		// joined to another article's Okonjo).
 		{"surname only", "surname-only.txt", []string{"Okonjo"}},
+		{"possessive in a company's name", "company-possessive.txt", []string{"Hartley and Brook's Corp", "Kessler's Rating Service Inc", "Rupert Vane"}},
 		{"headings are no people", "headings.txt", []string{"Open Seas", "Coastal Futures"}},
 	}
 	for _, tt := range tests {
