@@ -154,6 +154,22 @@ func (x *extractor) possessiveInName(s, i int) bool {
 	return companyForms[strings.TrimSuffix(x.lwBare(j), ".")]
 }
 
+// afterThe reports whether token i follows "the" or "The".
+func (x *extractor) afterThe(i int) bool {
+	return i > 0 && x.toks[i-1].kind == tokWord && x.lw(i-1) == "the"
+}
+
+// orgEndingIn returns the last organisation named so far whose name ends
+// in the word w ("New York Stock Exchange" for "the Exchange"), or -1.
+func (x *extractor) orgEndingIn(w string) int {
+	for id := len(x.reg.ents) - 1; id >= 0; id-- {
+		if ent := &x.reg.ents[id]; ent.kind == KindOrganisation && strings.HasSuffix(ent.key, " "+w) {
+			return id
+		}
+	}
+	return -1
+}
+
 // companyForms are the legal forms that end a company's name.
 var companyForms = wordSet(`corp corporation inc co ltd plc llc ag sa nv
 gmbh bv spa`)
@@ -264,6 +280,16 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 		}
 		if e-rn.s == 1 && orgNouns[x.lwBare(rn.s)] && !x.isAcronym(rn.s) {
 			return runs // "the Bank" names no bank of its own
+		}
+		if e-rn.s == 1 && companyForms[x.lwBare(rn.s)] {
+			return runs // "Ltd" after a bracket is the end of a name
+		}
+		if e-rn.s == 1 && x.afterThe(rn.s) {
+			// "The Exchange said" after "The New York Stock Exchange".
+			if id := x.orgEndingIn(x.lwBare(rn.s)); id >= 0 {
+				rn.ent = id
+				return append(runs, rn)
+			}
 		}
 		rn.ent = x.register(x.nameText(rn.s, e), KindOrganisation)
 		// An acronym in brackets after the name is its short form.

@@ -38,6 +38,7 @@ func TestSpeakersFacet(t *testing.T) {
 		// joined to another article's Okonjo).
 		{"surname only", "surname-only.txt", []string{"Okonjo"}},
 		{"possessive in a company's name", "company-possessive.txt", []string{"Hartley and Brook's Corp", "Kessler's Rating Service Inc", "Rupert Vane"}},
+		{"short forms of a company", "company-short-forms.txt", []string{"Northgate Commodities Exchange", "Kessler and Lowe Corp"}},
 		{"headings are no people", "headings.txt", []string{"Open Seas", "Coastal Futures"}},
 	}
 	for _, tt := range tests {

@@ -115,6 +115,17 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	if w := x.lwBare(n); b-n == 1 && n == d && (genericPlurals[w] || isDemonymPlural(w) || x.opensSentence(n) && isPluralNoun(w)) {
 		return x.setAnon(c, a, b) // "Airlines have attacked", "Gibraltarians said", "Engineers say"
 	}
+	if b-n == 1 {
+		if w := x.lwBare(n); len(w) == 1 || companyForms[w] {
+			return false // an initial ("S and P cited") or a bare "Ltd"
+		}
+		if x.afterThe(n) {
+			if id := x.orgEndingIn(x.lwBare(n)); id >= 0 {
+				x.setEnt(c, id, role) // "The Exchange said"
+				return true
+			}
+		}
+	}
 	if id := x.lookupName(n, b, d); id >= 0 {
 		x.setEnt(c, id, role)
 		return true
