@@ -232,7 +232,7 @@ func enrichSpeakers(a *Article) {
 	if a.Speakers == nil {
 		a.Speakers = SpeakersOf(a.Quotes)
 	} else {
-		a.Speakers = CanonicalSpeakers(a.Speakers)
+		a.Speakers = completeGivenSpeakers(a, CanonicalSpeakers(a.Speakers))
 	}
 }
 
