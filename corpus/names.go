@@ -271,6 +271,14 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 		rs = min(rs, s)
 	}
 	ns := k + 1
+	// "Chefs Jamie Oliver", "Vendor Glenn Jones", "Massachusetts Joshua
+	// Levy": a plain word or a place before a name of two words is a
+	// role or a place, not the person's first name.
+	ns0 := ns
+	for e-ns >= 3 && x.isLeadWord(ns) && !isPlaceWord(x.nameText(ns, ns+2)) && x.personAfterLead(ns+1, e) && !x.hasOrgWord(s, e) {
+		ns++
+		rs = min(rs, s)
+	}
 	rn := nameRun{s: ns, e: e, rs: rs, ent: -1}
 	switch c := x.classify(ns, e, s); c {
 	case KindOrganisation:
@@ -297,7 +305,7 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 			x.reg.byKey[x.lw(e+1)] = rn.ent
 		}
 	case KindPerson:
-		if x.noPersonName(ns, e) {
+		if x.noPersonName(ns, e) || x.noPersonName(ns0, e) {
 			return runs
 		}
 		if e-ns == 1 && rs == ns && x.orgAppositive(e) {

@@ -129,7 +129,7 @@ gerry geoff geoffrey graham howard jeremy jonathan kofi ariel ehud
 yasser mahmoud hosni saddam osama recep emmanuel nicolas francois
 françois jean-claude jean-pierre angelo lionel xi hu wen junichiro
 shinzo kim ban vladimir stanislav giorgio mario matteo pedro luis
-carlos jorge ali mohammed muhammad mohamed ahmed hassan hamid nouri
+carlos jorge ali amir mohammed muhammad mohamed ahmed hassan hamid nouri
 benjamin binyamin shimon yitzhak menachem rudolph rudy wolfgang
 helmut horst joschka franz klaus hans friedrich olaf`)
 

@@ -39,6 +39,7 @@ func TestSpeakersFacet(t *testing.T) {
 		{"surname only", "surname-only.txt", []string{"Okonjo"}},
 		{"possessive in a company's name", "company-possessive.txt", []string{"Hartley and Brook's Corp", "Kessler's Rating Service Inc", "Rupert Vane"}},
 		{"short forms of a company", "company-short-forms.txt", []string{"Northgate Commodities Exchange", "Kessler and Lowe Corp"}},
+		{"role and place words before a name", "lead-words.txt", []string{"Tamsin Oakridge", "Joshua Pell", "Glenn Harrower", "Grand Meadow Publishing"}},
 		{"headings are no people", "headings.txt", []string{"Open Seas", "Coastal Futures"}},
 	}
 	for _, tt := range tests {

@@ -108,6 +108,33 @@ func (x *extractor) plainName(s, e int) bool {
 	return e-s > 1 && x.plainWordsOnly(s, e)
 }
 
+// isLeadWord reports whether token i, opening a capitalised run, is a
+// word that opens no person's name: a plain English word that is no known
+// first name ("Chefs", "Vendor"), or a place ("Massachusetts").
+func (x *extractor) isLeadWord(i int) bool {
+	w := x.lwBare(i)
+	if isGivenName(w) || x.isAcronym(i) {
+		return false
+	}
+	return isCommonWord(w) || places[w] || isPlaceWord(x.word(i))
+}
+
+// personAfterLead reports whether the words [s, e) left after a lead
+// word look like a person's name: a known first name first, or no plain
+// English word at all ("Jamie Oliver", "Vijender Singh"), so that "Big
+// Machine Records" and "Grand Central Publishing" keep their first word.
+func (x *extractor) personAfterLead(s, e int) bool {
+	if isGivenName(x.lwBare(s)) {
+		return true
+	}
+	for k := s; k < e; k++ {
+		if isCommonWord(x.lwBare(k)) || x.isAcronym(k) {
+			return false
+		}
+	}
+	return true
+}
+
 // isContraction reports whether token i is a pronoun with a clitic ("I'm",
 // "They're", "I’ll") or the pronoun "I": words of a quotation that lost its
 // marks, never a name.
