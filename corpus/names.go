@@ -65,13 +65,18 @@ func (x *extractor) buildRegistry() {
 		} else {
 			x.seenCaps[w] = true
 		}
-		for i+1 < len(toks) && !toks[i].poss {
+		for i+1 < len(toks) && (!toks[i].poss || x.possessiveInName(s, i)) {
 			if x.isNameWord(i+1) && toks[i+1].para == toks[i].para {
 				i++
 				continue
 			}
 			if i+2 < len(toks) && x.isConnector(i+1) && x.isNameWord(i+2) && x.joins(s, i+1) {
 				i += 2
+				continue
+			}
+			// Two particles: "Pieter van der Merwe", "Luis de la Fuente".
+			if i+3 < len(toks) && x.isParticle(i+1) && x.isParticle(i+2) && x.isNameWord(i+3) {
+				i += 3
 				continue
 			}
 			break
@@ -127,6 +132,48 @@ func (x *extractor) buildRegistry() {
 	x.runs = runs
 }
 
+// possessiveInName reports whether the possessive word at i, in the run
+// that starts at s, belongs to a company's name rather than owning what
+// follows: "Moody's Investors Service Inc", "Standard and Poor's Corp",
+// "McDonald's Corp". The capitalised words after it must end in a
+// company's legal form, and the run must not be a place ("Britain's
+// Dixons Group plc" is Dixons').
+func (x *extractor) possessiveInName(s, i int) bool {
+	if i+1 >= len(x.toks) || !x.isNameWord(i+1) || x.toks[i+1].para != x.toks[i].para {
+		return false
+	}
+	for k := s; k <= i; k++ {
+		if w := x.lwBare(k); places[w] || nationalities[w] || isPlaceWord(x.word(k)) {
+			return false
+		}
+	}
+	j := i + 1
+	for j+1 < len(x.toks) && x.isNameWord(j+1) && !x.toks[j].poss && j < i+4 {
+		j++
+	}
+	return companyForms[strings.TrimSuffix(x.lwBare(j), ".")]
+}
+
+// afterThe reports whether token i follows "the" or "The".
+func (x *extractor) afterThe(i int) bool {
+	return i > 0 && x.toks[i-1].kind == tokWord && x.lw(i-1) == "the"
+}
+
+// orgEndingIn returns the last organisation named so far whose name ends
+// in the word w ("New York Stock Exchange" for "the Exchange"), or -1.
+func (x *extractor) orgEndingIn(w string) int {
+	for id := len(x.reg.ents) - 1; id >= 0; id-- {
+		if ent := &x.reg.ents[id]; ent.kind == KindOrganisation && strings.HasSuffix(ent.key, " "+w) {
+			return id
+		}
+	}
+	return -1
+}
+
+// companyForms are the legal forms that end a company's name.
+var companyForms = wordSet(`corp corporation inc co ltd plc llc ag sa nv
+gmbh bv spa`)
+
 // isNameWord reports whether token i may be part of a name.
 func (x *extractor) isNameWord(i int) bool {
 	t := &x.toks[i]
@@ -147,6 +194,20 @@ func (x *extractor) isConnector(i int) bool {
 	return false
 }
 
+// isParticle reports whether token i is a lower-case particle of a
+// person's surname ("van", "der", "de", "la").
+func (x *extractor) isParticle(i int) bool {
+	t := &x.toks[i]
+	if t.kind != tokWord || t.cap || t.quote != 0 {
+		return false
+	}
+	switch x.lw(i) {
+	case "van", "den", "der", "von", "de", "la", "le", "du", "del", "da", "dos", "di", "ter", "ten":
+		return true
+	}
+	return false
+}
+
 // joins reports whether the connector at c joins the run from s into one
 // name: "of", "for" and "and" only join an organisation's name ("Bank of
 // England", "Food and Agriculture Organisation"), never a person to the
@@ -161,12 +222,23 @@ func (x *extractor) joins(s, c int) bool {
 		}
 		return false
 	case "and":
-		// The words after "and" must end in an organisation word.
+		// "Chamber of Mines and Metals", "Department of Trade and
+		// Industry": after "of" in an organisation's name, "and" joins the
+		// two things the body is of.
+		for j := s + 1; j < c; j++ {
+			if x.lw(j) == "of" && !x.toks[j].cap && orgWords[x.lwBare(j-1)] {
+				return true
+			}
+		}
+		// Otherwise the words after "and" must end in an organisation word.
 		j := c + 1
 		for j+1 < len(x.toks) && x.isNameWord(j+1) {
 			j++
 		}
 		left := x.lwBare(c - 1)
+		if companyForms[strings.TrimSuffix(x.lwBare(j), ".")] {
+			return true // "Standard and Poor's Corp", "Procter and Gamble Co"
+		}
 		return orgNameHeads[x.lwBare(j)] && !partyWords[left] && !parties[left] && (!orgWords[left] || strings.HasSuffix(left, "s"))
 	}
 	return true
@@ -199,6 +271,14 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 		rs = min(rs, s)
 	}
 	ns := k + 1
+	// "Chefs Jamie Oliver", "Vendor Glenn Jones", "Massachusetts Joshua
+	// Levy": a plain word or a place before a name of two words is a
+	// role or a place, not the person's first name.
+	ns0 := ns
+	for e-ns >= 3 && x.isLeadWord(ns) && !isPlaceWord(x.nameText(ns, ns+2)) && x.personAfterLead(ns+1, e) && !x.hasOrgWord(s, e) {
+		ns++
+		rs = min(rs, s)
+	}
 	rn := nameRun{s: ns, e: e, rs: rs, ent: -1}
 	switch c := x.classify(ns, e, s); c {
 	case KindOrganisation:
@@ -209,12 +289,25 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 		if e-rn.s == 1 && orgNouns[x.lwBare(rn.s)] && !x.isAcronym(rn.s) {
 			return runs // "the Bank" names no bank of its own
 		}
+		if e-rn.s == 1 && companyForms[x.lwBare(rn.s)] {
+			return runs // "Ltd" after a bracket is the end of a name
+		}
+		if e-rn.s == 1 && x.afterThe(rn.s) {
+			// "The Exchange said" after "The New York Stock Exchange".
+			if id := x.orgEndingIn(x.lwBare(rn.s)); id >= 0 {
+				rn.ent = id
+				return append(runs, rn)
+			}
+		}
 		rn.ent = x.register(x.nameText(rn.s, e), KindOrganisation)
 		// An acronym in brackets after the name is its short form.
 		if e+2 < len(x.toks) && x.punctIs(e, '(') && x.punctIs(e+2, ')') && x.toks[e+1].kind == tokWord {
 			x.reg.byKey[x.lw(e+1)] = rn.ent
 		}
 	case KindPerson:
+		if x.noPersonName(ns, e) || x.noPersonName(ns0, e) {
+			return runs
+		}
 		if e-ns == 1 && rs == ns && x.orgAppositive(e) {
 			// "Parmalat, the Italian food group …,"
 			rn.ent = x.register(x.nameText(ns, e), KindOrganisation)
@@ -246,7 +339,7 @@ func (x *extractor) addRun(runs []nameRun, s, e int) []nameRun {
 func (x *extractor) classify(ns, e, s int) string {
 	hasOrg := false
 	for j := s; j < e; j++ {
-		if orgWords[x.lwBare(j)] {
+		if x.isOrgWord(j) {
 			hasOrg = true
 		}
 	}
@@ -263,7 +356,7 @@ func (x *extractor) classify(ns, e, s int) string {
 			return KindOrganisation
 		}
 		w := x.lwBare(j)
-		if orgWords[w] {
+		if x.isOrgWord(j) {
 			nameOrg = true
 		}
 		if placeWords[w] || nationalities[w] || w[0] >= '0' && w[0] <= '9' {
@@ -292,6 +385,17 @@ func (x *extractor) classify(ns, e, s int) string {
 	return KindPerson
 }
 
+// isOrgWord reports whether token i is an organisation word. The short
+// ones that are acronyms ("FA", "UN", "WHO") count only in capitals: John
+// Fa is a person, and "who" a pronoun.
+func (x *extractor) isOrgWord(i int) bool {
+	w := x.lwBare(i)
+	if !orgWords[w] {
+		return false
+	}
+	return !orgAcronyms[w] || x.isAcronym(i)
+}
+
 // isAcronym reports whether token i is all capitals, like "CBI" or "WLGA".
 func (x *extractor) isAcronym(i int) bool {
 	w := x.word(i)
@@ -308,6 +412,10 @@ func (x *extractor) isAcronym(i int) bool {
 
 // orgAppositive reports whether an appositive that names a kind of
 // organisation follows the name ending at e: ", the Italian food group".
+// The noun phrase must end there, at a stop, a comma or a relative clause
+// ("Yukos, the Russian oil group, said"): in "According to Cohen, the
+// company plans to hire" the phrase is the subject of a new clause, and
+// Cohen is still the person the article named.
 func (x *extractor) orgAppositive(e int) bool {
 	if !x.punctIs(e, ',') || e+1 >= len(x.toks) || !determiners[x.lw(e+1)] {
 		return false
@@ -315,13 +423,24 @@ func (x *extractor) orgAppositive(e int) bool {
 	for j := e + 2; j < len(x.toks) && j < e+8 && x.toks[j].kind == tokWord; j++ {
 		w := x.lw(j)
 		if orgNouns[w] {
-			return true
+			return x.appositiveEnds(j + 1)
 		}
 		if prepositions[w] || personRoles[w] {
 			return false
 		}
 	}
 	return false
+}
+
+// appositiveEnds reports whether a noun phrase can end before token j: at
+// punctuation, the end of the text, a relative pronoun or a preposition
+// ("the food group based in Parma", "the group with debts of …").
+func (x *extractor) appositiveEnds(j int) bool {
+	if j >= len(x.toks) || x.toks[j].kind != tokWord {
+		return true
+	}
+	w := x.lw(j)
+	return w == "which" || w == "that" || w == "whose" || w == "based" || prepositions[w]
 }
 
 // isModifierWord reports whether a capitalised word is a compound modifier

@@ -47,7 +47,11 @@ func (x *extractor) register(name, kind string) int {
 			}
 		} else {
 			r.bySurname[last] = id
-			r.byFirst[parts[0]] = id
+			if prev, ok := r.byFirst[parts[0]]; ok && prev != id {
+				r.byFirst[parts[0]] = -1 // two people share it: it names neither
+			} else {
+				r.byFirst[parts[0]] = id
+			}
 			if g, ok := genderOfFirst(parts[0]); ok {
 				r.ents[id].gender = g
 			}
@@ -143,9 +147,19 @@ func (x *extractor) lookupName(s, e, rs int) int {
 	// "Sir Digby" is Sir Digby Jones: these titles go with the first name.
 	if e-s == 1 && rs < s {
 		if t := x.lwBare(s - 1); t == "sir" || t == "dame" {
-			if id, ok := r.byFirst[x.lwBare(s)]; ok {
+			if id, ok := r.byFirst[x.lwBare(s)]; ok && id >= 0 {
 				return id
 			}
+		}
+	}
+	// "Chen said" after "Chen Rui, vice president": Chinese, Korean and
+	// Vietnamese names put the family name first, and a news story then
+	// shortens to that first word. Only a known family name that opens
+	// exactly one full name of the article is taken so: "Apple" is not the
+	// "Apple TV" named before.
+	if w := x.lwBare(s); e-s == 1 && familyNamesFirst[w] {
+		if id, ok := r.byFirst[w]; ok && id >= 0 && r.ents[id].kind == KindPerson {
+			return id
 		}
 	}
 	return -1

@@ -1,7 +1,7 @@
 package corpus
 
 // titleWords precede a name and belong to the speaker's role, not name.
-var titleWords = wordSet(`mr mrs ms miss dr prof professor sir dame lord
+var titleWords = wordSet(`mr mrs ms miss dr prof professor sir dame lord exchequer
 lady baroness baron president vice prime minister ministers premier
 chancellor secretary senator sen rep representative governor gov general
 gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral
@@ -71,7 +71,7 @@ government`)
 var orgWords = wordSet(`programme program research studies standard guardian independent observer mirror
 express gazette tribune chronicle telegraph scotsman centre center executive lib dem dems fein cymru ukip snp kremlin treasury ministry department office
 association confederation federation union council commission committee
-party government bank bureau agency authority institute institution
+chamber shipping logistics party government bank bureau agency authority institute institution
 foundation trust society organisation organization corporation corp co
 inc ltd plc llc group company companies holdings industries airlines
 airways motors engineers games foods brands systems services service board fund forum court
@@ -86,6 +86,11 @@ socialists greens movement front alliance coalition watchdog regulator
 ofcom ofwat ofgem opec nato un eu imf wto who cbi tuc ftse nasdaq
 commons whitehall downing pentagon nhs fa uefa fifa ioc
 `)
+
+// orgAcronyms are the orgWords that are acronyms and, in lower case or
+// title case, a surname or a word: "John Fa", "who".
+var orgAcronyms = wordSet(`fa un eu imf wto who cbi tuc snp ukip nhs uefa
+fifa ioc opec nato itv bbc`)
 
 // femaleNames and maleNames give a gender to a first name, so that "she
 // said" skips the men mentioned in between. Common names of news usage only.
@@ -124,7 +129,7 @@ gerry geoff geoffrey graham howard jeremy jonathan kofi ariel ehud
 yasser mahmoud hosni saddam osama recep emmanuel nicolas francois
 françois jean-claude jean-pierre angelo lionel xi hu wen junichiro
 shinzo kim ban vladimir stanislav giorgio mario matteo pedro luis
-carlos jorge ali mohammed muhammad mohamed ahmed hassan hamid nouri
+carlos jorge ali amir mohammed muhammad mohamed ahmed hassan hamid nouri
 benjamin binyamin shimon yitzhak menachem rudolph rudy wolfgang
 helmut horst joschka franz klaus hans friedrich olaf`)
 
@@ -180,3 +185,16 @@ estimates forecast forecasts`)
 // names ("the Commons public accounts committee").
 var committees = wordSet(`committee commission inquiry council panel
 tribunal`)
+
+// familyNamesFirst are the commonest Chinese, Korean and Vietnamese family
+// names, which open a full name ("Chen Rui", "Kim Jong-un", "Nguyen Van
+// An") and stand alone for it later ("Chen said").
+var familyNamesFirst = wordSet(`wang li zhang liu chen yang huang zhao wu
+zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie tang han cao deng
+feng xiao cheng cai peng pan yuan yu dong su ye lu wei jiang tian du ding
+shen fan fu zhong dai cui ren yao tan liao zou xiong jin hao kong bai kang
+mao qiu qin jia xue yan hou lei long duan shao wan gu lai mo ng wong chan
+leung lam cheung chow lau tsang kwok
+kim lee park choi jung jeong kang cho yoon jang lim shin han oh seo kwon
+hwang ahn song ryu hong jeon moon
+nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly`)

@@ -214,6 +214,13 @@ func (x *extractor) rightNP(j, e int) (int, int) {
 		}
 		break
 	}
+	// A name with lower-case particles ("said Pieter van der Merwe") is
+	// the one run the registry found.
+	if b > j {
+		if rn := x.runAt(b - 1); rn >= 0 && x.runs[rn].e > b && x.runs[rn].e <= e && x.runs[rn].s >= j {
+			b = x.runs[rn].e
+		}
+	}
 	return j, b
 }
 

@@ -57,7 +57,8 @@ func MentionedPlaces(a *Article) []string {
 // Ukrainian cities comes before them.
 func Regions(a *Article) []string {
 	g := loadGazetteer()
-	w := g.regionWeights(a)
+	w, direct := g.regionWeights(a)
+	g.dropListTail(w, direct)
 	for id, pw := range w {
 		if g.places[id].kind == kindCountry && pw.weight < minCountryWeight && !pw.parent {
 			delete(w, id)
@@ -66,14 +67,25 @@ func Regions(a *Article) []string {
 	return g.names(w)
 }
 
-// regionWeights weighs the places of an article and their ancestors.
-func (g *gazetteer) regionWeights(a *Article) map[int32]*placeWeight {
+// regionWeights weighs the places of an article and their ancestors, and
+// tells how each place the text names itself was named (see
+// directMentions).
+func (g *gazetteer) regionWeights(a *Article) (map[int32]*placeWeight, map[int32]*directMentions) {
 	x := g.extract(a)
 	ids := g.resolve(x)
 	w := make(map[int32]*placeWeight)
+	direct := make(map[int32]*directMentions)
 	for i, id := range ids {
 		if id >= 0 {
-			g.addWithAncestors(w, id, mentionWeight(x.mentions[i]), i)
+			m := x.mentions[i]
+			g.addWithAncestors(w, id, mentionWeight(m), i)
+			d := direct[id]
+			if d == nil {
+				d = &directMentions{first: i}
+				direct[id] = d
+			}
+			d.n++
+			d.core = d.core || m.seg == segTitle || m.seg == segDateline || m.para < firstParagraphs
 		}
 	}
 	if useDemonyms {
@@ -81,7 +93,7 @@ func (g *gazetteer) regionWeights(a *Article) map[int32]*placeWeight {
 			addWeight(w, c, weightDemonym, len(ids))
 		}
 	}
-	return w
+	return w, direct
 }
 
 // placeWeight is the salience of one place in an article.

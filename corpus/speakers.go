@@ -11,6 +11,14 @@ import (
 // quotes, each once under the spelling it was most often written in, most
 // quoted first (ties in order of first appearance). Anonymous sources,
 // unnamed organisations and states speaking as such are left out.
+//
+// A surname stands for the full name wherever the article gives one (the
+// extractor resolves "Cohen said" to the Amir Cohen named before, see
+// lookupName), so one person is one value. Where an article never gives
+// more than "Mr Okonjo", the surname is kept as the speaker: dropping it
+// would lose a real speaker a reader can still find, and joining it to
+// another article's "Ngozi Okonjo" on the surname alone would merge the
+// many people who share a surname. The title stays in the quote's Role.
 func SpeakersOf(quotes []Quote) []string {
 	type group struct {
 		n         int
@@ -69,8 +77,11 @@ func SpeakersOf(quotes []Quote) []string {
 // SpeakerKey folds the spelling variants of one name to one key: case,
 // accents, punctuation and titles go, doubled letters are made single and
 // the transliterations of a final "-iy", "-yy", "-yi" or "-ij" become "y",
-// so Zelenskiy, Zelensky and Zelenskyy share a key. It folds no more than
-// that: two people whose names differ otherwise keep apart.
+// so Zelenskiy, Zelensky and Zelenskyy share a key; and the
+// transliterations of common Slavic and Arabic first names fold to one
+// (Oleksandr and Olexander, Mohammed and Muhammad: see
+// givenNameFamilies). It folds no more than that: two people whose names
+// differ otherwise keep apart.
 func SpeakerKey(name string) string {
 	name = CanonicalSpeaker(name)
 	var b strings.Builder
@@ -117,7 +128,7 @@ func SpeakerKey(name string) string {
 		flush()
 	}
 	flush()
-	return b.String()
+	return foldGivenNames(b.String())
 }
 
 // foldKeyWord makes doubled letters single and folds the final "-iy" of
@@ -221,7 +232,7 @@ func enrichSpeakers(a *Article) {
 	if a.Speakers == nil {
 		a.Speakers = SpeakersOf(a.Quotes)
 	} else {
-		a.Speakers = CanonicalSpeakers(a.Speakers)
+		a.Speakers = completeGivenSpeakers(a, CanonicalSpeakers(a.Speakers))
 	}
 }
 

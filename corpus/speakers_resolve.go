@@ -109,15 +109,39 @@ func (x *extractor) resolveNP(c *cue, a, b int) bool {
 // phrase [a, b) whose determiner ends at d.
 func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	role := x.nameText(d, n)
-	if b-n == 1 && n == d && (genericPlurals[x.lwBare(n)] || isDemonymPlural(x.lwBare(n))) {
-		return x.setAnon(c, a, b) // "Airlines have attacked", "Gibraltarians said"
+	if x.noPersonName(n, b) && !x.hasOrgWord(d, b) {
+		return false
+	}
+	if w := x.lwBare(n); b-n == 1 && n == d && (genericPlurals[w] || isDemonymPlural(w) || x.opensSentence(n) && isPluralNoun(w)) {
+		return x.setAnon(c, a, b) // "Airlines have attacked", "Gibraltarians said", "Engineers say"
+	}
+	if b-n == 1 {
+		if w := x.lwBare(n); len(w) == 1 || companyForms[w] {
+			return false // an initial ("S and P cited") or a bare "Ltd"
+		}
+		if x.afterThe(n) {
+			if id := x.orgEndingIn(x.lwBare(n)); id >= 0 {
+				x.setEnt(c, id, role) // "The Exchange said"
+				return true
+			}
+		}
 	}
 	if id := x.lookupName(n, b, d); id >= 0 {
 		x.setEnt(c, id, role)
 		return true
 	}
+	if b-n == 1 && x.plainWordsOnly(n, b) && !x.hasOrgWord(d, b) && !x.midCaps[x.lwBare(n)] {
+		// "Everyone" or "Lovely" opening a sentence: no name. A lone
+		// common word capitalised inside a sentence somewhere ("shares in
+		// Apple") is a name, kept below.
+		return false
+	}
 	if b-n == 1 {
 		w := x.lwBare(n)
+		if isPlaceWord(x.word(n)) {
+			c.kind, c.speaker, c.role = KindState, x.nameText(n, b), ""
+			return true // "Port operators in Hamburg said"
+		}
 		if orgNouns[w] && !x.isAcronym(n) {
 			// "the Bank", "the Commission": the one named in full before.
 			if id := x.resolveOrg(w); id >= 0 {
@@ -139,6 +163,9 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 		}
 	}
 	kind := x.classify(n, b, d)
+	if kind == KindPerson && x.plainName(n, b) {
+		kind = KindOrganisation
+	}
 	if kind == "" {
 		for k := d; k < b; k++ {
 			if orgWords[x.lwBare(k)] {
@@ -166,6 +193,17 @@ func (x *extractor) resolveName(c *cue, a, d, n, b int) bool {
 	id := x.register(x.nameText(n, b), kind)
 	x.setEnt(c, id, role)
 	return true
+}
+
+// hasOrgWord reports whether one of the words [s, e) is an organisation
+// word ("Foreign Office", "Energy Department").
+func (x *extractor) hasOrgWord(s, e int) bool {
+	for k := s; k < e; k++ {
+		if x.isOrgWord(k) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPersonTitle(w string) bool {
