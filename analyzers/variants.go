@@ -29,13 +29,26 @@ type VariantTable map[string]string
 
 // FromCanonical turns a table of canonical names and their other spellings
 // (the gazetteer's and the speaker list's form) into a VariantTable; the
-// canonical name is folded the same way.
+// canonical name is folded the same way. Where one spelling belongs to
+// several names (the gazetteer's "New York" is a city's own name and
+// another's other name, "Leon" a city and León de los Aldama), a name's
+// own spelling wins over another's other spelling, and otherwise the
+// smallest canonical term: the table must not depend on the order a map
+// is walked in, or indexing and searching, in two processes, would not
+// agree.
 func FromCanonical(names map[string][]string) VariantTable {
 	t := VariantTable{}
+	own := map[string]bool{}
 	for canon, variants := range names {
 		c := strings.ReplaceAll(variantKey(canon), " ", "")
-		for _, v := range append([]string{canon}, variants...) {
-			t[variantKey(v)] = c
+		for i, v := range append([]string{canon}, variants...) {
+			k := variantKey(v)
+			prev, seen := t[k]
+			isOwn := i == 0
+			if !seen || (isOwn && !own[k]) || (isOwn == own[k] && c < prev) {
+				t[k] = c
+				own[k] = own[k] || isOwn
+			}
 		}
 	}
 	return t
