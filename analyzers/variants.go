@@ -116,7 +116,16 @@ type VariantFilter struct {
 	// keys holds every key of the tables and the first word of every entry
 	// of several words, so that a token is looked up once.
 	keys map[string]variantKeyInfo
+	// seen is a Bloom filter over keys: almost every word of a text is
+	// none of them, and the filter, small enough for the processor's
+	// cache, says so without a look into the large map.
+	seen keyFilter
+	// upper holds the terms of upperOnly as written in capitals.
+	upper []upperTerm
 }
+
+// upperTerm is one term of upperOnly, in capitals, and its canonical term.
+type upperTerm struct{ term, canon string }
 
 // variantKeyInfo is what the filter knows of one key.
 type variantKeyInfo struct {
@@ -146,37 +155,60 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 			keys[first] = info
 		}
 	}
-	return &VariantFilter{keys: keys}
+	f := &VariantFilter{keys: keys, seen: newKeyFilter(len(keys))}
+	for k := range keys {
+		f.seen.add([]byte(k))
+	}
+	for k, c := range upperOnly {
+		// A term in capitals whose key is not k would never match.
+		if u := strings.ToUpper(k); tokenKey([]byte(u)) == k {
+			f.upper = append(f.upper, upperTerm{u, c})
+		}
+	}
+	return f
 }
 
 // Filter rewrites the stream. It runs over every word of every text
 // indexed and of every snippet shown, so keys are built in a buffer on the
-// stack and looked up without a string each.
+// stack and looked up without a string each, and the stream is copied
+// only where an entry of several words adds a token.
 func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input))
+	var out analysis.TokenStream // nil while the stream is rewritten in place
 	var buf [keyBuffer]byte
 	for i := 0; i < len(input); {
 		n, canon := f.match(input, i, buf[:0])
 		switch {
 		case n == 0:
-			key := appendKey(buf[:0], input[i].Term)
-			if c, ok := upperOnly[string(key)]; ok && string(input[i].Term) == strings.ToUpper(string(key)) {
-				input[i].Term = []byte(c)
+			for _, u := range f.upper {
+				if string(input[i].Term) == u.term {
+					input[i].Term = []byte(u.canon)
+				}
 			}
-			out = append(out, input[i])
+			if out != nil {
+				out = append(out, input[i])
+			}
 			i++
 			continue
 		case canon == "":
 		case n == 1:
 			input[i].Term = []byte(canon)
 		default:
+			if out == nil {
+				out = make(analysis.TokenStream, 0, len(input)+len(input)/8)
+				out = append(out, input[:i]...)
+			}
 			out = append(out, &analysis.Token{
 				Term: []byte(canon), Start: input[i].Start, End: input[i+n-1].End,
 				Position: input[i].Position, Type: input[i].Type,
 			})
 		}
-		out = append(out, input[i:i+n]...)
+		if out != nil {
+			out = append(out, input[i:i+n]...)
+		}
 		i += n
+	}
+	if out == nil {
+		return input
 	}
 	return out
 }
@@ -207,6 +239,9 @@ func appendKey(buf []byte, term []byte) []byte {
 // consecutive positions; n is 0 where none does. buf is scratch space.
 func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string) {
 	key := appendKey(buf, input[i].Term)
+	if !f.seen.has(key) {
+		return 0, ""
+	}
 	info := f.keys[string(key)]
 	if info.entry {
 		n, canon = 1, info.canon
@@ -219,6 +254,9 @@ func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n 
 			break
 		}
 		key = appendKey(append(key, ' '), input[i+k].Term)
+		if !f.seen.has(key) {
+			continue
+		}
 		if info := f.keys[string(key)]; info.entry {
 			n, canon = k+1, info.canon
 		}
