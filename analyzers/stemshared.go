@@ -48,22 +48,26 @@ func (s *sharedStemmer) Filter(input analysis.TokenStream) analysis.TokenStream 
 		h := maphash.Bytes(s.seed, tok.Term)
 		a := &s.slots[h%sharedStemSlots]
 		b := &s.slots[(h^1)%sharedStemSlots]
-		if e := a.Load(); e != nil && e.word == string(tok.Term) {
-			tok.Term = e.stem
+		ea, eb := a.Load(), b.Load()
+		if ea != nil && ea.word == string(tok.Term) {
+			tok.Term = ea.stem
 			continue
 		}
-		if e := b.Load(); e != nil && e.word == string(tok.Term) {
-			tok.Term = e.stem
+		if eb != nil && eb.word == string(tok.Term) {
+			tok.Term = eb.stem
 			continue
 		}
 		word := string(tok.Term)
 		s.stem.Filter(analysis.TokenStream{tok})
-		// The entry replaces the one in the slot chosen by a bit of the
-		// hash not used for the slot, so both slots stay in use.
-		if h>>63 == 0 {
+		// The entry goes to an empty slot of the two, or replaces the one
+		// a bit of the hash not used for the slots chooses.
+		switch {
+		case ea == nil:
 			a.Store(&stemEntry{word, tok.Term})
-		} else {
+		case eb == nil, h>>63 == 0:
 			b.Store(&stemEntry{word, tok.Term})
+		default:
+			a.Store(&stemEntry{word, tok.Term})
 		}
 	}
 	return input

@@ -125,14 +125,43 @@ type VariantFilter struct {
 }
 
 // upperTerm is one term of upperOnly, in capitals, and its canonical term.
-type upperTerm struct{ term, canon string }
+type upperTerm struct {
+	term  string
+	canon []byte
+}
 
 // variantKeyInfo is what the filter knows of one key.
 type variantKeyInfo struct {
 	canon string
+	// term is canon as the term tokens take (sharedTerm).
+	term []byte
 	// entry tells the key is a table entry (with canon, possibly empty);
 	// start, that it begins an entry of several words.
 	entry, start bool
+}
+
+// sharedTerm returns canon as a term that every token replaced by it may
+// share, where canon is plain lower-case ASCII, as canonical terms are:
+// no filter of the analyzer writes into such a term (lower-casing writes
+// only letters it changes, folding leaves ASCII alone, the stemmer makes
+// a new term), and its capacity ends with it, so appending copies it.
+// Other terms are nil, and each token gets its own copy.
+func sharedTerm(canon string) []byte {
+	for i := 0; i < len(canon); i++ {
+		if canon[i] >= utf8.RuneSelf || (canon[i] >= 'A' && canon[i] <= 'Z') {
+			return nil
+		}
+	}
+	return []byte(canon)[:len(canon):len(canon)]
+}
+
+// termOf returns the term a token replaced by canon takes: the shared
+// one, or a copy.
+func termOf(canon string, shared []byte) []byte {
+	if shared != nil {
+		return shared
+	}
+	return []byte(canon)
 }
 
 // NewVariantFilter returns a filter over the merged tables; later tables
@@ -147,7 +176,7 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 	keys := make(map[string]variantKeyInfo, len(t))
 	for k, c := range t {
 		info := keys[k]
-		info.canon, info.entry = c, true
+		info.canon, info.term, info.entry = c, sharedTerm(c), true
 		keys[k] = info
 		if first, _, ok := strings.Cut(k, " "); ok {
 			info := keys[first]
@@ -162,7 +191,7 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 	for k, c := range upperOnly {
 		// A term in capitals whose key is not k would never match.
 		if u := strings.ToUpper(k); tokenKey([]byte(u)) == k {
-			f.upper = append(f.upper, upperTerm{u, c})
+			f.upper = append(f.upper, upperTerm{u, []byte(c)})
 		}
 	}
 	return f
@@ -176,12 +205,12 @@ func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 	var out analysis.TokenStream // nil while the stream is rewritten in place
 	var buf [keyBuffer]byte
 	for i := 0; i < len(input); {
-		n, canon := f.match(input, i, buf[:0])
+		n, canon, shared := f.match(input, i, buf[:0])
 		switch {
 		case n == 0:
 			for _, u := range f.upper {
 				if string(input[i].Term) == u.term {
-					input[i].Term = []byte(u.canon)
+					input[i].Term = append([]byte(nil), u.canon...)
 				}
 			}
 			if out != nil {
@@ -191,14 +220,14 @@ func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 			continue
 		case canon == "":
 		case n == 1:
-			input[i].Term = []byte(canon)
+			input[i].Term = termOf(canon, shared)
 		default:
 			if out == nil {
 				out = make(analysis.TokenStream, 0, len(input)+len(input)/8)
 				out = append(out, input[:i]...)
 			}
 			out = append(out, &analysis.Token{
-				Term: []byte(canon), Start: input[i].Start, End: input[i+n-1].End,
+				Term: termOf(canon, shared), Start: input[i].Start, End: input[i+n-1].End,
 				Position: input[i].Position, Type: input[i].Type,
 			})
 		}
@@ -236,18 +265,20 @@ func appendKey(buf []byte, term []byte) []byte {
 }
 
 // match finds the longest table entry starting at token i, over tokens at
-// consecutive positions; n is 0 where none does. buf is scratch space.
-func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string) {
+// consecutive positions; n is 0 where none does. It returns the entry's
+// canonical term and its shared form (variantKeyInfo.term). buf is
+// scratch space.
+func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string, shared []byte) {
 	key := appendKey(buf, input[i].Term)
 	if !f.seen.has(key) {
-		return 0, ""
+		return 0, "", nil
 	}
 	info := f.keys[string(key)]
 	if info.entry {
-		n, canon = 1, info.canon
+		n, canon, shared = 1, info.canon, info.term
 	}
 	if !info.start {
-		return n, canon
+		return n, canon, shared
 	}
 	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
 		if input[i+k].Position != input[i+k-1].Position+1 {
@@ -258,10 +289,10 @@ func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n 
 			continue
 		}
 		if info := f.keys[string(key)]; info.entry {
-			n, canon = k+1, info.canon
+			n, canon, shared = k+1, info.canon, info.term
 		}
 	}
-	return n, canon
+	return n, canon, shared
 }
 
 // stopWords are bleve's English stop words, which no place spelling may
