@@ -29,25 +29,19 @@ func NewHyphenTokenizer() *HyphenTokenizer {
 	return &HyphenTokenizer{}
 }
 
-// Tokenize splits input and adds the joined forms.
+// Tokenize splits input and adds the joined forms. The words are
+// returned as they are unless some are joined; then the stream is copied
+// from the first join on.
 func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	words := splitWords(input)
-	joins := 0
+	var out analysis.TokenStream
 	for i := 0; i < len(words); {
 		j := hyphenRun(input, words, i)
 		if j > i && joinable(words[i:j+1]) {
-			joins++
-		}
-		i = j + 1
-	}
-	if joins == 0 {
-		return words
-	}
-	out := make(analysis.TokenStream, 0, len(words)+joins)
-	joined := make([]analysis.Token, 0, joins)
-	for i := 0; i < len(words); {
-		j := hyphenRun(input, words, i)
-		if j > i && joinable(words[i:j+1]) {
+			if out == nil {
+				out = make(analysis.TokenStream, 0, len(words)+len(words)/16+1)
+				out = append(out, words[:i]...)
+			}
 			size := 0
 			for _, w := range words[i : j+1] {
 				size += len(w.Term)
@@ -56,17 +50,21 @@ func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			for _, w := range words[i : j+1] {
 				term = append(term, w.Term...)
 			}
-			joined = append(joined, analysis.Token{
+			out = append(out, &analysis.Token{
 				Term:     term,
 				Start:    words[i].Start,
 				End:      words[j].End,
 				Type:     words[i].Type,
 				Position: words[i].Position,
 			})
-			out = append(out, &joined[len(joined)-1])
 		}
-		out = append(out, words[i:j+1]...)
+		if out != nil {
+			out = append(out, words[i:j+1]...)
+		}
 		i = j + 1
+	}
+	if out == nil {
+		return words
 	}
 	return out
 }

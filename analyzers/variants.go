@@ -116,9 +116,11 @@ type VariantFilter struct {
 	// keys holds every key of the tables and the first word of every entry
 	// of several words, so that a token is looked up once.
 	keys map[string]variantKeyInfo
-	// seen is a Bloom filter over keys: almost every word of a text is
-	// none of them, and the filter, small enough for the processor's
-	// cache, says so without a look into the large map.
+	// seen is a Bloom filter over the keys that are entries and over the
+	// first words of entries of several words: almost every word of a
+	// text is neither, or only a first word ("the", "new"), and the
+	// filter, small enough for the processor's cache, says so without a
+	// look into the large map.
 	seen keyFilter
 	// upper holds the terms of upperOnly as written in capitals.
 	upper []upperTerm
@@ -185,8 +187,13 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 		}
 	}
 	f := &VariantFilter{keys: keys, seen: newKeyFilter(len(keys))}
-	for k := range keys {
-		f.seen.add([]byte(k))
+	for k, info := range keys {
+		if info.entry {
+			f.seen.add([]byte(k), entryKind)
+		}
+		if info.start {
+			f.seen.add([]byte(k), startKind)
+		}
 	}
 	for k, c := range upperOnly {
 		// A term in capitals whose key is not k would never match.
@@ -270,14 +277,20 @@ func appendKey(buf []byte, term []byte) []byte {
 // scratch space.
 func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string, shared []byte) {
 	key := appendKey(buf, input[i].Term)
-	if !f.seen.has(key) {
-		return 0, "", nil
+	p := f.seen.probe(key)
+	word := f.seen.load(p)
+	start := has(word, p, startKind)
+	if has(word, p, entryKind) {
+		info := f.keys[string(key)]
+		if info.entry {
+			n, canon, shared = 1, info.canon, info.term
+		}
+		start = info.start
 	}
-	info := f.keys[string(key)]
-	if info.entry {
-		n, canon, shared = 1, info.canon, info.term
-	}
-	if !info.start {
+	// Where the filter alone said start, it may be wrong; then no entry
+	// of several words begins with the word, and the look below finds
+	// none.
+	if !start {
 		return n, canon, shared
 	}
 	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
@@ -285,7 +298,8 @@ func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n 
 			break
 		}
 		key = appendKey(append(key, ' '), input[i+k].Term)
-		if !f.seen.has(key) {
+		p := f.seen.probe(key)
+		if !has(f.seen.load(p), p, entryKind) {
 			continue
 		}
 		if info := f.keys[string(key)]; info.entry {
