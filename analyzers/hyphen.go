@@ -29,19 +29,19 @@ func NewHyphenTokenizer() *HyphenTokenizer {
 	return &HyphenTokenizer{}
 }
 
-// Tokenize splits input and adds the joined forms. The words are
-// returned as they are unless some are joined; then the stream is copied
-// from the first join on.
+// Tokenize splits input and adds the joined forms. Most texts join few
+// words or none, so the joined forms are put into the stream of words
+// where it has room (insertTokens) rather than into a copy.
 func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	words := splitWords(input)
-	var out analysis.TokenStream
+	words, pairs := splitWords(input)
+	if pairs == 0 {
+		return words
+	}
+	var local [16]insertion
+	joins := local[:0]
 	for i := 0; i < len(words); {
 		j := hyphenRun(input, words, i)
 		if j > i && joinable(words[i:j+1]) {
-			if out == nil {
-				out = make(analysis.TokenStream, 0, len(words)+len(words)/16+1)
-				out = append(out, words[:i]...)
-			}
 			size := 0
 			for _, w := range words[i : j+1] {
 				size += len(w.Term)
@@ -50,23 +50,17 @@ func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			for _, w := range words[i : j+1] {
 				term = append(term, w.Term...)
 			}
-			out = append(out, &analysis.Token{
+			joins = append(joins, insertion{i, &analysis.Token{
 				Term:     term,
 				Start:    words[i].Start,
 				End:      words[j].End,
 				Type:     words[i].Type,
 				Position: words[i].Position,
-			})
-		}
-		if out != nil {
-			out = append(out, words[i:j+1]...)
+			}})
 		}
 		i = j + 1
 	}
-	if out == nil {
-		return words
-	}
-	return out
+	return insertTokens(words, joins)
 }
 
 // hyphenRun returns the index of the last of the words from i on that are

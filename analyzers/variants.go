@@ -206,10 +206,12 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 
 // Filter rewrites the stream. It runs over every word of every text
 // indexed and of every snippet shown, so keys are built in a buffer on the
-// stack and looked up without a string each, and the stream is copied
-// only where an entry of several words adds a token.
+// stack and looked up without a string each, and the tokens of entries of
+// several words are put into the stream where it has room
+// (insertTokens) rather than into a copy.
 func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	var out analysis.TokenStream // nil while the stream is rewritten in place
+	var local [16]insertion
+	adds := local[:0]
 	var buf [keyBuffer]byte
 	for i := 0; i < len(input); {
 		n, canon, shared := f.match(input, i, buf[:0])
@@ -220,33 +222,20 @@ func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 					input[i].Term = append([]byte(nil), u.canon...)
 				}
 			}
-			if out != nil {
-				out = append(out, input[i])
-			}
 			i++
 			continue
 		case canon == "":
 		case n == 1:
 			input[i].Term = termOf(canon, shared)
 		default:
-			if out == nil {
-				out = make(analysis.TokenStream, 0, len(input)+len(input)/8)
-				out = append(out, input[:i]...)
-			}
-			out = append(out, &analysis.Token{
+			adds = append(adds, insertion{i, &analysis.Token{
 				Term: termOf(canon, shared), Start: input[i].Start, End: input[i+n-1].End,
 				Position: input[i].Position, Type: input[i].Type,
-			})
-		}
-		if out != nil {
-			out = append(out, input[i:i+n]...)
+			}})
 		}
 		i += n
 	}
-	if out == nil {
-		return input
-	}
-	return out
+	return insertTokens(input, adds)
 }
 
 // keyBuffer is the room on the stack for the key of a spelling of

@@ -10,17 +10,24 @@ import (
 // splitWords splits input into words exactly as bleve's unicode tokenizer
 // does (blevesearch/segment, UAX #29 word boundaries): the same terms,
 // offsets, positions and types, and the same early end where the segmenter
-// gives up on invalid UTF-8. News is almost all ASCII, where the rules
-// reduce to a few lines (asciiWords); every stretch holding a byte beyond
-// ASCII goes to the segmenter itself (segmentWords), cut out of the text
-// at places where the segmenter is known to start a new segment
-// (isCutPoint), so the two agree on every input.
-func splitWords(input []byte) analysis.TokenStream {
+// gives up on invalid UTF-8. News is almost all ASCII and typographic
+// quotes and dashes (knownRune), where the rules reduce to a few lines
+// (asciiWords); every stretch holding another byte beyond ASCII goes to
+// the segmenter itself (segmentWords), cut out of the text at places
+// where the segmenter is known to start a new segment (isCutPoint), so
+// the two agree on every input. It also returns how many words follow
+// the word before after a single hyphen (isHyphen), which the hyphen
+// joins need.
+//
+// The stream has room for a word every wordRoom bytes, more than news
+// has, so that it need not grow and joined forms and place names of
+// several words can be put into it (insertTokens).
+func splitWords(input []byte) (words analysis.TokenStream, hyphenPairs int) {
 	w := wordSplitter{input: input, pos: 1}
-	w.out = make(analysis.TokenStream, 0, len(input)/wordEstimate+1)
+	w.out = make(analysis.TokenStream, 0, len(input)/wordRoom+4)
 	done := 0
 	for done < len(input) {
-		k := indexNonASCII(input, done)
+		k := indexUnknown(input, done)
 		if k < 0 {
 			w.asciiWords(done, len(input))
 			break
@@ -39,12 +46,17 @@ func splitWords(input []byte) analysis.TokenStream {
 		}
 		done = to
 	}
-	return w.out
+	return w.out, w.pairs
 }
 
 // wordEstimate is about the bytes of news text per word, with its space
 // and punctuation: the first guess of how many tokens a text holds.
 const wordEstimate = 6
+
+// wordRoom is fewer bytes per word than news has (about 5.8 bytes with
+// spaces and punctuation): the stream of words is made with room for one
+// every wordRoom bytes.
+const wordRoom = 5
 
 // wordSplitter holds the state of one splitWords call.
 type wordSplitter struct {
@@ -54,6 +66,9 @@ type wordSplitter struct {
 	// than one by one.
 	slab []analysis.Token
 	pos  int
+	// lastEnd is the end of the last word; pairs counts the words that
+	// follow the one before after a single hyphen.
+	lastEnd, pairs int
 }
 
 // emit appends a token for term, which is input[start:end].
@@ -70,6 +85,10 @@ func (w *wordSplitter) emit(term []byte, start, end int, typ analysis.TokenType)
 		Type:     typ,
 	})
 	w.out = append(w.out, &w.slab[len(w.slab)-1])
+	if w.pos > 1 && isHyphen(w.input[w.lastEnd:start]) {
+		w.pairs++
+	}
+	w.lastEnd = end
 	w.pos++
 }
 
@@ -77,39 +96,40 @@ func (w *wordSplitter) emit(term []byte, start, end int, typ analysis.TokenType)
 // huge block alive for a few tokens still in use.
 const maxSlab = 1024
 
-// asciiWords splits input[from:to], all ASCII, between two places where
-// the segmenter starts a segment. For ASCII, UAX #29 as the segmenter
+// asciiWords splits input[from:to], all ASCII or known runes (knownRune),
+// between two places where the segmenter starts a segment. For ASCII, UAX #29 as the segmenter
 // implements it (its longest match over its rules) makes a word of
 // letters, digits and underscores, where a letter joiner (':', '.', apostrophe)
 // between two letters and a number joiner (',', ';', '.', apostrophe) between
 // two digits also belong to the word; any other byte is a segment of its
 // own that is no word. A word is a number if it has digits and no letter.
 func (w *wordSplitter) asciiWords(from, to int) {
-	in := w.input
+	in := w.input[:to]
 	for i := from; i < to; {
-		c := asciiClass[in[i]]
+		c, size := classAt(in, i)
 		if !isWordClass(c) {
-			i++
+			i += size
 			continue
 		}
 		start := i
 		seen := c
 		prev := c
-		for i++; i < to; i++ {
-			c = asciiClass[in[i]]
+		for i += size; i < to; {
+			c, size = classAt(in, i)
 			if !isWordClass(c) {
-				if c&joiner == 0 || i+1 >= to {
+				if c&joiner == 0 || i+size >= to {
 					break
 				}
-				next := asciiClass[in[i+1]]
+				next, nsize := classAt(in, i+size)
 				if !isWordClass(next) || prev&next&c&(letter|digit) == 0 {
 					break
 				}
-				i++
-				c = next
+				i += size
+				c, size = next, nsize
 			}
 			seen |= c
 			prev = c
+			i += size
 		}
 		typ := analysis.AlphaNumeric
 		if seen&(letter|digit) == digit {
@@ -192,6 +212,37 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
+// classAt returns the class of the ASCII byte or known rune at in[i], and
+// its size in bytes.
+func classAt(in []byte, i int) (class uint8, size int) {
+	if b := in[i]; b < utf8.RuneSelf {
+		return asciiClass[b], 1
+	}
+	class, size = knownRune(in[i:])
+	// Callers pass only ASCII and known runes; a size of 0 would never
+	// move on.
+	return class, max(size, 1)
+}
+
+// knownRune returns the class and size of the rune at the start of s
+// where it is one the splitter knows besides ASCII, and size 0 where it
+// is not: the typographic quotes and dashes of news. The single quotes
+// are MidNumLet in the segmenter's tables (so "Ukraine’s" is one word),
+// the double quotes and dashes in no class, like most ASCII punctuation;
+// none is a place to cut.
+func knownRune(s []byte) (class uint8, size int) {
+	if len(s) < 3 || s[0] != 0xe2 || s[1] != 0x80 {
+		return 0, 0
+	}
+	switch s[2] {
+	case 0x98, 0x99: // ‘ ’
+		return joiner | letter | digit, 3
+	case 0x9c, 0x9d, 0x93, 0x94: // “ ” – —
+		return 0, 3
+	}
+	return 0, 0
+}
+
 // isCutPoint reports whether the segmenter surely starts a segment at
 // input[i]: an ASCII byte that is never inside a segment, after at least
 // three ASCII bytes (or the text's start), so that no multi-byte sequence,
@@ -208,12 +259,16 @@ func isCutPoint(input []byte, i int) bool {
 	return true
 }
 
-// indexNonASCII returns the index of the first byte of input from from on
-// that is not ASCII, or -1.
-func indexNonASCII(input []byte, from int) int {
+// indexUnknown returns the index of the first byte of input from from on
+// that is neither ASCII nor part of a known rune (knownRune), or -1.
+func indexUnknown(input []byte, from int) int {
 	for i := from; i < len(input); i++ {
 		if input[i] >= utf8.RuneSelf {
-			return i
+			_, size := knownRune(input[i:])
+			if size == 0 {
+				return i
+			}
+			i += size - 1
 		}
 	}
 	return -1
