@@ -20,6 +20,11 @@ const NewsName = "dateline_news_en"
 // plain letters, and the variants before the stemmer so that every
 // spelling stems alike.
 //
+// The stemmer has a cache shared by every goroutine that uses the
+// analyzer (sharedStemmer), the lower-case filter a fast way for ASCII
+// (asciiLower), and the stop words a small table of their own
+// (stopFilter): each gives the terms bleve's filter gives, only faster.
+//
 // Porter rather than Snowball (Porter2): Porter is the stemmer of Lucene's
 // EnglishAnalyzer and of the published BM25 baselines; it conflates a
 // little more ("generalization" and "general"), which finds more of the
@@ -35,6 +40,20 @@ func NewNews(cache *registry.Cache) (analysis.Analyzer, error) {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {
 			return nil, err
+		}
+		switch name {
+		case lowercase.Name:
+			f = asciiLower{f}
+		case en.StopName:
+			// The same list as bleve's filter of that name, looked up
+			// faster.
+			list, err := cache.TokenMapNamed(en.StopName)
+			if err != nil {
+				return nil, err
+			}
+			f = newStopFilter(list)
+		case porter.Name:
+			f = newSharedStemmer(f)
 		}
 		filters = append(filters, f)
 	}

@@ -173,3 +173,32 @@ func TestVariantFilterTable(t *testing.T) {
 		t.Errorf("VariantFilter.Filter mismatch (-want +got):\n%s", diff)
 	}
 }
+
+func TestFromCanonicalConflicts(t *testing.T) {
+	names := map[string][]string{
+		"New York City":    {"New York", "NYC"},
+		"New York":         {},
+		"Saint Petersburg": {"St Petersburg"},
+		"St. Petersburg":   {"St Petersburg"},
+	}
+	want := VariantTable{
+		"new york city": "newyorkcity", "new york": "newyork", "nyc": "newyorkcity",
+		"saint petersburg": "saintpetersburg", "st. petersburg": "st.petersburg",
+		"st petersburg": "saintpetersburg",
+	}
+	// Maps are walked in a new order each time: ask often enough that an
+	// answer depending on the order would show.
+	for range 50 {
+		if diff := cmp.Diff(want, FromCanonical(names)); diff != "" {
+			t.Fatalf("FromCanonical mismatch (-want +got):\n%s", diff)
+		}
+	}
+}
+
+func TestVariantTableStable(t *testing.T) {
+	a := NewVariantFilter(placeVariants(), newsSynonyms, newsVariants)
+	b := NewVariantFilter(placeVariants(), newsSynonyms, newsVariants)
+	if diff := cmp.Diff(a.keys, b.keys, cmp.AllowUnexported(variantKeyInfo{})); diff != "" {
+		t.Errorf("two NewVariantFilter over the same tables differ (-first +second):\n%s", diff)
+	}
+}

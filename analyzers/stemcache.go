@@ -24,7 +24,7 @@ func WithStemCache(a analysis.Analyzer) analysis.Analyzer {
 	c.TokenFilters = append([]analysis.TokenFilter(nil), da.TokenFilters...)
 	for i, f := range c.TokenFilters {
 		switch f.(type) {
-		case *porter.PorterStemmer, *en.EnglishStemmerFilter:
+		case *porter.PorterStemmer, *en.EnglishStemmerFilter, *sharedStemmer:
 			c.TokenFilters[i] = &cachedStemmer{stem: f, cache: map[string][]byte{}}
 		}
 	}

@@ -29,13 +29,26 @@ type VariantTable map[string]string
 
 // FromCanonical turns a table of canonical names and their other spellings
 // (the gazetteer's and the speaker list's form) into a VariantTable; the
-// canonical name is folded the same way.
+// canonical name is folded the same way. Where one spelling belongs to
+// several names (the gazetteer's "New York" is a city's own name and
+// another's other name, "Leon" a city and León de los Aldama), a name's
+// own spelling wins over another's other spelling, and otherwise the
+// smallest canonical term: the table must not depend on the order a map
+// is walked in, or indexing and searching, in two processes, would not
+// agree.
 func FromCanonical(names map[string][]string) VariantTable {
 	t := VariantTable{}
+	own := map[string]bool{}
 	for canon, variants := range names {
 		c := strings.ReplaceAll(variantKey(canon), " ", "")
-		for _, v := range append([]string{canon}, variants...) {
-			t[variantKey(v)] = c
+		for i, v := range append([]string{canon}, variants...) {
+			k := variantKey(v)
+			prev, seen := t[k]
+			isOwn := i == 0
+			if !seen || (isOwn && !own[k]) || (isOwn == own[k] && c < prev) {
+				t[k] = c
+				own[k] = own[k] || isOwn
+			}
 		}
 	}
 	return t
@@ -92,126 +105,6 @@ var newsSynonyms = VariantTable{
 // upperOnly are keys matched only where written in capitals: "US" is the
 // country, "us" the pronoun.
 var upperOnly = map[string]string{"us": "unitedstates"}
-
-// VariantFilter replaces each spelling of a table with its canonical term.
-// A one-word spelling is replaced in place (same position and offsets, so
-// highlighting marks the word as written); a spelling of several words
-// keeps its words and adds the canonical term at the first word's
-// position, spanning them all. It must run before lower-casing (for
-// upperOnly) and before stemming, at index and query time alike.
-type VariantFilter struct {
-	// keys holds every key of the tables and the first word of every entry
-	// of several words, so that a token is looked up once.
-	keys map[string]variantKeyInfo
-}
-
-// variantKeyInfo is what the filter knows of one key.
-type variantKeyInfo struct {
-	canon string
-	// entry tells the key is a table entry (with canon, possibly empty);
-	// start, that it begins an entry of several words.
-	entry, start bool
-}
-
-// NewVariantFilter returns a filter over the merged tables; later tables
-// win.
-func NewVariantFilter(tables ...VariantTable) *VariantFilter {
-	t := VariantTable{}
-	for _, tab := range tables {
-		for k, v := range tab {
-			t[k] = v
-		}
-	}
-	keys := make(map[string]variantKeyInfo, len(t))
-	for k, c := range t {
-		info := keys[k]
-		info.canon, info.entry = c, true
-		keys[k] = info
-		if first, _, ok := strings.Cut(k, " "); ok {
-			info := keys[first]
-			info.start = true
-			keys[first] = info
-		}
-	}
-	return &VariantFilter{keys: keys}
-}
-
-// Filter rewrites the stream. It runs over every word of every text
-// indexed and of every snippet shown, so keys are built in a buffer on the
-// stack and looked up without a string each.
-func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input))
-	var buf [keyBuffer]byte
-	for i := 0; i < len(input); {
-		n, canon := f.match(input, i, buf[:0])
-		switch {
-		case n == 0:
-			key := appendKey(buf[:0], input[i].Term)
-			if c, ok := upperOnly[string(key)]; ok && string(input[i].Term) == strings.ToUpper(string(key)) {
-				input[i].Term = []byte(c)
-			}
-			out = append(out, input[i])
-			i++
-			continue
-		case canon == "":
-		case n == 1:
-			input[i].Term = []byte(canon)
-		default:
-			out = append(out, &analysis.Token{
-				Term: []byte(canon), Start: input[i].Start, End: input[i+n-1].End,
-				Position: input[i].Position, Type: input[i].Type,
-			})
-		}
-		out = append(out, input[i:i+n]...)
-		i += n
-	}
-	return out
-}
-
-// keyBuffer is the room on the stack for the key of a spelling of
-// maxVariantWords words; longer keys grow it on the heap.
-const keyBuffer = 128
-
-// appendKey appends the key of one token (tokenKey) to buf: for plain
-// ASCII, the common case, its lower case (folding changes no ASCII
-// letter), without a string.
-func appendKey(buf []byte, term []byte) []byte {
-	for _, b := range term {
-		if b >= utf8.RuneSelf || b == ' ' {
-			return append(buf, tokenKey(term)...)
-		}
-	}
-	for _, b := range term {
-		if b >= 'A' && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		buf = append(buf, b)
-	}
-	return buf
-}
-
-// match finds the longest table entry starting at token i, over tokens at
-// consecutive positions; n is 0 where none does. buf is scratch space.
-func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string) {
-	key := appendKey(buf, input[i].Term)
-	info := f.keys[string(key)]
-	if info.entry {
-		n, canon = 1, info.canon
-	}
-	if !info.start {
-		return n, canon
-	}
-	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
-		if input[i+k].Position != input[i+k-1].Position+1 {
-			break
-		}
-		key = appendKey(append(key, ' '), input[i+k].Term)
-		if info := f.keys[string(key)]; info.entry {
-			n, canon = k+1, info.canon
-		}
-	}
-	return n, canon
-}
 
 // stopWords are bleve's English stop words, which no place spelling may
 // take over.

@@ -1,0 +1,200 @@
+package analyzers
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// VariantFilter replaces each spelling of a table with its canonical term.
+// A one-word spelling is replaced in place (same position and offsets, so
+// highlighting marks the word as written); a spelling of several words
+// keeps its words and adds the canonical term at the first word's
+// position, spanning them all. It must run before lower-casing (for
+// upperOnly) and before stemming, at index and query time alike.
+type VariantFilter struct {
+	// keys holds every key of the tables and the first word of every entry
+	// of several words, so that a token is looked up once.
+	keys map[string]variantKeyInfo
+	// seen is a Bloom filter over the keys that are entries and over the
+	// first words of entries of several words: almost every word of a
+	// text is neither, or only a first word ("the", "new"), and the
+	// filter, small enough for the processor's cache, says so without a
+	// look into the large map.
+	seen keyFilter
+	// upper holds the terms of upperOnly as written in capitals.
+	upper []upperTerm
+}
+
+// upperTerm is one term of upperOnly, in capitals, and its canonical term.
+type upperTerm struct {
+	term  string
+	canon []byte
+}
+
+// variantKeyInfo is what the filter knows of one key.
+type variantKeyInfo struct {
+	canon string
+	// term is canon as the term tokens take (sharedTerm).
+	term []byte
+	// entry tells the key is a table entry (with canon, possibly empty);
+	// start, that it begins an entry of several words.
+	entry, start bool
+}
+
+// sharedTerm returns canon as a term that every token replaced by it may
+// share, where canon is plain lower-case ASCII, as canonical terms are:
+// no filter of the analyzer writes into such a term (lower-casing writes
+// only letters it changes, folding leaves ASCII alone, the stemmer makes
+// a new term), and its capacity ends with it, so appending copies it.
+// Other terms are nil, and each token gets its own copy.
+func sharedTerm(canon string) []byte {
+	for i := 0; i < len(canon); i++ {
+		if canon[i] >= utf8.RuneSelf || (canon[i] >= 'A' && canon[i] <= 'Z') {
+			return nil
+		}
+	}
+	return []byte(canon)[:len(canon):len(canon)]
+}
+
+// termOf returns the term a token replaced by canon takes: the shared
+// one, or a copy.
+func termOf(canon string, shared []byte) []byte {
+	if shared != nil {
+		return shared
+	}
+	return []byte(canon)
+}
+
+// NewVariantFilter returns a filter over the merged tables; later tables
+// win.
+func NewVariantFilter(tables ...VariantTable) *VariantFilter {
+	t := VariantTable{}
+	for _, tab := range tables {
+		for k, v := range tab {
+			t[k] = v
+		}
+	}
+	keys := make(map[string]variantKeyInfo, len(t))
+	for k, c := range t {
+		info := keys[k]
+		info.canon, info.term, info.entry = c, sharedTerm(c), true
+		keys[k] = info
+		if first, _, ok := strings.Cut(k, " "); ok {
+			info := keys[first]
+			info.start = true
+			keys[first] = info
+		}
+	}
+	f := &VariantFilter{keys: keys, seen: newKeyFilter(len(keys))}
+	for k, info := range keys {
+		if info.entry {
+			f.seen.add([]byte(k), entryKind)
+		}
+		if info.start {
+			f.seen.add([]byte(k), startKind)
+		}
+	}
+	for k, c := range upperOnly {
+		// A term in capitals whose key is not k would never match.
+		if u := strings.ToUpper(k); tokenKey([]byte(u)) == k {
+			f.upper = append(f.upper, upperTerm{u, []byte(c)})
+		}
+	}
+	return f
+}
+
+// Filter rewrites the stream. It runs over every word of every text
+// indexed and of every snippet shown, so keys are built in a buffer on the
+// stack and looked up without a string each, and the tokens of entries of
+// several words are put into the stream where it has room
+// (insertTokens) rather than into a copy.
+func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	var local [16]insertion
+	adds := local[:0]
+	var buf [keyBuffer]byte
+	for i := 0; i < len(input); {
+		n, canon, shared := f.match(input, i, buf[:0])
+		switch {
+		case n == 0:
+			for _, u := range f.upper {
+				if string(input[i].Term) == u.term {
+					input[i].Term = append([]byte(nil), u.canon...)
+				}
+			}
+			i++
+			continue
+		case canon == "":
+		case n == 1:
+			input[i].Term = termOf(canon, shared)
+		default:
+			adds = append(adds, insertion{i, &analysis.Token{
+				Term: termOf(canon, shared), Start: input[i].Start, End: input[i+n-1].End,
+				Position: input[i].Position, Type: input[i].Type,
+			}})
+		}
+		i += n
+	}
+	return insertTokens(input, adds)
+}
+
+// keyBuffer is the room on the stack for the key of a spelling of
+// maxVariantWords words; longer keys grow it on the heap.
+const keyBuffer = 128
+
+// appendKey appends the key of one token (tokenKey) to buf: for plain
+// ASCII, the common case, its lower case (folding changes no ASCII
+// letter), without a string.
+func appendKey(buf []byte, term []byte) []byte {
+	for _, b := range term {
+		if b >= utf8.RuneSelf || b == ' ' {
+			return append(buf, tokenKey(term)...)
+		}
+	}
+	for _, b := range term {
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf = append(buf, b)
+	}
+	return buf
+}
+
+// match finds the longest table entry starting at token i, over tokens at
+// consecutive positions; n is 0 where none does. It returns the entry's
+// canonical term and its shared form (variantKeyInfo.term). buf is
+// scratch space.
+func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string, shared []byte) {
+	key := appendKey(buf, input[i].Term)
+	p := f.seen.probe(key)
+	word := f.seen.load(p)
+	start := has(word, p, startKind)
+	if has(word, p, entryKind) {
+		info := f.keys[string(key)]
+		if info.entry {
+			n, canon, shared = 1, info.canon, info.term
+		}
+		start = info.start
+	}
+	// Where the filter alone said start, it may be wrong; then no entry
+	// of several words begins with the word, and the look below finds
+	// none.
+	if !start {
+		return n, canon, shared
+	}
+	for k := 1; k < maxVariantWords && i+k < len(input); k++ {
+		if input[i+k].Position != input[i+k-1].Position+1 {
+			break
+		}
+		key = appendKey(append(key, ' '), input[i+k].Term)
+		p := f.seen.probe(key)
+		if !has(f.seen.load(p), p, entryKind) {
+			continue
+		}
+		if info := f.keys[string(key)]; info.entry {
+			n, canon, shared = k+1, info.canon, info.term
+		}
+	}
+	return n, canon, shared
+}
