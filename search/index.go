@@ -225,6 +225,7 @@ func (x *Index) Close() error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	x.waitIdle(nil)
+	x.stats.close()
 	x.bi.Close()
 	err := x.cur.Close()
 	if len(x.settled) > 0 && err == nil {
