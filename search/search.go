@@ -140,7 +140,7 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	bodies, err := x.bodies(ids)
+	bodies, err := x.hitBodies(ids)
 	if err != nil {
 		return nil, fmt.Errorf("reading the hits' bodies: %w", err)
 	}
