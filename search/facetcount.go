@@ -335,6 +335,10 @@ func (c *facetCounter) facets(size int) map[string][]FacetValue {
 type countingQuery struct {
 	query.Query
 	counter *facetCounter
+	// keep, when more than 0, is how many hits the collector keeps, sorted
+	// by score and ID: matches that cannot be among them are not named
+	// (pagebound.go).
+	keep int
 }
 
 // Searcher returns the inner query's searcher wrapped to count. On an index
@@ -362,19 +366,27 @@ func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	if err != nil {
 		return nil, err
 	}
-	return &countingSearcher{Searcher: inner, counter: q.counter}, nil
+	s := &countingSearcher{Searcher: inner, counter: q.counter}
+	if q.keep > 0 {
+		s.bound = &pageBound{n: q.keep}
+	}
+	return s, nil
 }
 
 // countingSearcher counts each document its inner searcher returns.
 type countingSearcher struct {
 	search.Searcher
 	counter *facetCounter
+	bound   *pageBound
 }
 
 func (s *countingSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	dm, err := s.Searcher.Next(ctx)
 	if dm != nil {
 		s.counter.count(binary.BigEndian.Uint64(dm.IndexInternalID))
+		if s.bound != nil {
+			s.bound.mark(dm)
+		}
 	}
 	return dm, err
 }
@@ -383,6 +395,9 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id index.IndexInte
 	dm, err := s.Searcher.Advance(ctx, id)
 	if dm != nil {
 		s.counter.count(binary.BigEndian.Uint64(dm.IndexInternalID))
+		if s.bound != nil {
+			s.bound.mark(dm)
+		}
 	}
 	return dm, err
 }

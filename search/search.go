@@ -121,7 +121,12 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	// One hit more than the page, to learn whether a next page exists
 	// without counting.
 	counter := newFacetCounter(x.facets)
-	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: q, counter: counter}, r.Size+1, (r.Page-1)*r.Size, false)
+	cq := &countingQuery{Query: q, counter: counter}
+	sr := bleve.NewSearchRequestOptions(cq, r.Size+1, (r.Page-1)*r.Size, false)
+	if r.Sort == SortRelevance && r.After == "" {
+		// The collector keeps the page and the hits before it.
+		cq.keep = sr.Size + sr.From
+	}
 	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion}
 	setPlace(sr, r)
 	res, err := x.bi.SearchInContext(ctx, sr)
