@@ -31,9 +31,13 @@ import (
 // each matching document bleve's collector pulls, adds one to the counts of
 // the document's ordinals: a few nanoseconds a hit.
 
-// facetFields are the keyword fields counted, in the order of a counter's
-// counts.
-var facetFields = []string{fieldSpeaker, fieldRegion, fieldMonth}
+// facetFields are the fields counted, in the order of a counter's counts:
+// the three facets' keyword fields, and the publication date by day, for
+// the histogram (facetDay).
+var facetFields = []string{fieldSpeaker, fieldRegion, fieldMonth, fieldPublished}
+
+// facetDay is the index in facetFields of the publication day.
+const facetDay = 3
 
 // segOrdinals holds one segment's values of one field: the ordinals of
 // document d are ords[start[d]:start[d+1]].
@@ -55,6 +59,10 @@ type fieldTable struct {
 	group   []uint32
 	groupOf map[string]uint32
 	segs    map[segment.Segment]*segOrdinals
+	// value, when not nil, turns a term of the field's dictionary into
+	// the value counted, or skips it (ok false): the publication date's
+	// terms are numbers at several precisions, counted by day.
+	value func(term string) (v string, ok bool)
 }
 
 // facetTables are the ordinal tables of one index, shared by its searches.
@@ -66,7 +74,11 @@ type facetTables struct {
 func newFacetTables() *facetTables {
 	t := &facetTables{}
 	for _, f := range facetFields {
-		t.fields = append(t.fields, &fieldTable{field: f, ord: map[string]uint32{}, groupOf: map[string]uint32{}, segs: map[segment.Segment]*segOrdinals{}})
+		ft := &fieldTable{field: f, ord: map[string]uint32{}, groupOf: map[string]uint32{}, segs: map[segment.Segment]*segOrdinals{}}
+		if f == fieldPublished {
+			ft.value = dayOfTerm
+		}
+		t.fields = append(t.fields, ft)
 	}
 	return t
 }
@@ -132,13 +144,19 @@ func (ft *fieldTable) build(seg segment.Segment) (*segOrdinals, error) {
 		if err != nil || entry == nil {
 			break
 		}
-		o, ok := ft.ord[entry.Term]
+		name, keep := entry.Term, true
+		if ft.value != nil {
+			if name, keep = ft.value(entry.Term); !keep {
+				continue
+			}
+		}
+		o, ok := ft.ord[name]
 		if !ok {
 			o = uint32(len(ft.names))
-			ft.ord[entry.Term] = o
-			ft.names = append(ft.names, entry.Term)
+			ft.ord[name] = o
+			ft.names = append(ft.names, name)
 			if ft.field == fieldSpeaker {
-				k := corpus.SpeakerKey(entry.Term)
+				k := corpus.SpeakerKey(name)
 				g, ok := ft.groupOf[k]
 				if !ok {
 					g = uint32(len(ft.groupOf))

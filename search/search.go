@@ -166,11 +166,13 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 		hit.Snippet = sn.snippet(bodies[h.ID], r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
+	// The counts by day are read before facets gives the counts back.
+	days := counter.values(facetDay, -1)
 	out.Facets = counter.facets(r.FacetSize)
 	if err := x.disjunctiveFacets(ctx, r, c, out.Facets); err != nil {
 		return nil, err
 	}
-	if out.Histogram, err = x.histogram(ctx, r, c, out.Facets[FacetDate]); err != nil {
+	if out.Histogram, err = histogram(r, out.Facets[FacetDate], days); err != nil {
 		return nil, err
 	}
 	return out, nil
