@@ -28,7 +28,9 @@ import (
 // earlier figures serve meanwhile: merges and bulk loads change the
 // average length of a field by a fraction of a per cent, and a settled
 // index is ranked with exact figures again as soon as the count is done.
-// Only the first search after opening an index counts all of it.
+// The counts are saved beside the index when it closes and read back when
+// it opens (statsFile), so that only the first search after a crash, or on
+// an index written by an older Dateline, counts all of it.
 
 // syncCountDocs is the most documents a search counts itself rather than
 // hand to the background: about 50 ms of postings on one core.
@@ -42,9 +44,9 @@ var countedFields = map[string]bool{
 	fieldSpeakerName: true, fieldRegionName: true,
 }
 
-// segKey names one state of a segment: scorch's segment id and how many of
-// its documents were deleted, a number that only grows.
-type segKey struct{ id, deleted uint64 }
+// segKey names one state of a segment: scorch's segment id, its size, and
+// how many of its documents were deleted, a number that only grows.
+type segKey struct{ ID, Size, Deleted uint64 }
 
 // segCounts are one segment's live documents and, per field, its tokens
 // (counted fields) or its dictionary's size (other fields).
@@ -210,9 +212,9 @@ var errStatsStopped = errors.New("index closing")
 
 // segKeyOf returns the key of a segment as it stands in a snapshot.
 func segKeyOf(ss *scorch.SegmentSnapshot) segKey {
-	k := segKey{id: ss.Id()}
+	k := segKey{ID: ss.Id(), Size: ss.Segment().Count()}
 	if d := ss.Deleted(); d != nil {
-		k.deleted = d.GetCardinality()
+		k.Deleted = d.GetCardinality()
 	}
 	return k
 }

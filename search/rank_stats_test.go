@@ -2,7 +2,10 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -185,4 +188,46 @@ func BenchmarkStats(b *testing.B) {
 			mustStats(b, x)
 		}
 	})
+}
+
+// TestStatsSavedAcrossOpen checks that the counts an index closed with are
+// used by the next opening without counting, and that the file is gone
+// once read, so that a crash cannot leave it behind.
+func TestStatsSavedAcrossOpen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "saved.idx")
+	x, err := Create(dir)
+	if err != nil {
+		t.Fatalf("Create: %v", err)
+	}
+	if err := x.Put(synthetic(200, 1)); err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	want := mustStats(t, x)
+	if err := x.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, statsFile)); err != nil {
+		t.Fatalf("after Close: %v", err)
+	}
+	x, err = Open(dir)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer x.Close()
+	if _, err := os.Stat(filepath.Join(dir, statsFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after Open: %s stat error %v, want it removed", statsFile, err)
+	}
+	x.stats.mu.Lock()
+	loaded := len(x.stats.segs)
+	x.stats.mu.Unlock()
+	if loaded == 0 {
+		t.Fatalf("after Open: no segment counts loaded")
+	}
+	got := mustStats(t, x)
+	if d := sameCounts(got, want); d != "" {
+		t.Errorf("bm25Stats after reopening: %s", d)
+	}
+	if d := sameCounts(got, walkStats(t, x)); d != "" {
+		t.Errorf("bm25Stats after reopening, against a walk: %s", d)
+	}
 }
