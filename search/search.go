@@ -178,9 +178,20 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	return out, nil
 }
 
-// leadText returns about n bytes from the start of text, cut at a word.
+// leadText returns about n bytes from the start of text, cut at a word,
+// its white space collapsed. Only the words it may show are read.
 func leadText(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
+	var b strings.Builder
+	for w := range strings.FieldsSeq(text) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		if b.Len() > n {
+			break
+		}
+	}
+	text = b.String()
 	if len(text) <= n {
 		return text
 	}
