@@ -31,9 +31,13 @@ import (
 // each matching document bleve's collector pulls, adds one to the counts of
 // the document's ordinals: a few nanoseconds a hit.
 
-// facetFields are the keyword fields counted, in the order of a counter's
-// counts.
-var facetFields = []string{fieldSpeaker, fieldRegion, fieldMonth}
+// facetFields are the fields counted, in the order of a counter's counts:
+// the three facets' keyword fields, and the publication date by day, for
+// the histogram (facetDay).
+var facetFields = []string{fieldSpeaker, fieldRegion, fieldMonth, fieldPublished}
+
+// facetDay is the index in facetFields of the publication day.
+const facetDay = 3
 
 // segOrdinals holds one segment's values of one field: the ordinals of
 // document d are ords[start[d]:start[d+1]].
@@ -55,6 +59,10 @@ type fieldTable struct {
 	group   []uint32
 	groupOf map[string]uint32
 	segs    map[segment.Segment]*segOrdinals
+	// value, when not nil, turns a term of the field's dictionary into
+	// the value counted, or skips it (ok false): the publication date's
+	// terms are numbers at several precisions, counted by day.
+	value func(term string) (v string, ok bool)
 }
 
 // facetTables are the ordinal tables of one index, shared by its searches.
@@ -66,7 +74,11 @@ type facetTables struct {
 func newFacetTables() *facetTables {
 	t := &facetTables{}
 	for _, f := range facetFields {
-		t.fields = append(t.fields, &fieldTable{field: f, ord: map[string]uint32{}, groupOf: map[string]uint32{}, segs: map[segment.Segment]*segOrdinals{}})
+		ft := &fieldTable{field: f, ord: map[string]uint32{}, groupOf: map[string]uint32{}, segs: map[segment.Segment]*segOrdinals{}}
+		if f == fieldPublished {
+			ft.value = dayOfTerm
+		}
+		t.fields = append(t.fields, ft)
 	}
 	return t
 }
@@ -132,13 +144,19 @@ func (ft *fieldTable) build(seg segment.Segment) (*segOrdinals, error) {
 		if err != nil || entry == nil {
 			break
 		}
-		o, ok := ft.ord[entry.Term]
+		name, keep := entry.Term, true
+		if ft.value != nil {
+			if name, keep = ft.value(entry.Term); !keep {
+				continue
+			}
+		}
+		o, ok := ft.ord[name]
 		if !ok {
 			o = uint32(len(ft.names))
-			ft.ord[entry.Term] = o
-			ft.names = append(ft.names, entry.Term)
+			ft.ord[name] = o
+			ft.names = append(ft.names, name)
 			if ft.field == fieldSpeaker {
-				k := corpus.SpeakerKey(entry.Term)
+				k := corpus.SpeakerKey(name)
 				g, ok := ft.groupOf[k]
 				if !ok {
 					g = uint32(len(ft.groupOf))
@@ -335,6 +353,10 @@ func (c *facetCounter) facets(size int) map[string][]FacetValue {
 type countingQuery struct {
 	query.Query
 	counter *facetCounter
+	// keep, when more than 0, is how many hits the collector keeps, sorted
+	// by score and ID: matches that cannot be among them are not named
+	// (pagebound.go).
+	keep int
 }
 
 // Searcher returns the inner query's searcher wrapped to count. On an index
@@ -362,19 +384,27 @@ func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	if err != nil {
 		return nil, err
 	}
-	return &countingSearcher{Searcher: inner, counter: q.counter}, nil
+	s := &countingSearcher{Searcher: inner, counter: q.counter}
+	if q.keep > 0 {
+		s.bound = &pageBound{n: q.keep}
+	}
+	return s, nil
 }
 
 // countingSearcher counts each document its inner searcher returns.
 type countingSearcher struct {
 	search.Searcher
 	counter *facetCounter
+	bound   *pageBound
 }
 
 func (s *countingSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	dm, err := s.Searcher.Next(ctx)
 	if dm != nil {
 		s.counter.count(binary.BigEndian.Uint64(dm.IndexInternalID))
+		if s.bound != nil {
+			s.bound.mark(dm)
+		}
 	}
 	return dm, err
 }
@@ -383,6 +413,9 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id index.IndexInte
 	dm, err := s.Searcher.Advance(ctx, id)
 	if dm != nil {
 		s.counter.count(binary.BigEndian.Uint64(dm.IndexInternalID))
+		if s.bound != nil {
+			s.bound.mark(dm)
+		}
 	}
 	return dm, err
 }

@@ -1,11 +1,10 @@
 package search
 
 import (
-	"context"
-	"fmt"
+	"sort"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
 )
 
 // Interval is the width of a histogram bucket.
@@ -43,8 +42,9 @@ type Bucket struct {
 
 // histogram counts the articles r matches by r.Interval. months holds the
 // month facet of the same search, which gives the span and, for months and
-// years, the counts; days and weeks take one more search, without hits.
-func (x *Index) histogram(ctx context.Context, r *Request, c *compiler, months []FacetValue) (Histogram, error) {
+// years, the counts; days holds its counts by day ("2006-01-02", from the
+// facet counter's day table), which give the counts of days and weeks.
+func histogram(r *Request, months, days []FacetValue) (Histogram, error) {
 	var first, last time.Time // first day of the first month, day after the last
 	for _, m := range months {
 		t, err := time.Parse("2006-01", m.Value)
@@ -104,37 +104,41 @@ func (x *Index) histogram(ctx context.Context, r *Request, c *compiler, months [
 			}
 		}
 	default:
-		if err := x.countRanges(ctx, r, c, h.Buckets); err != nil {
-			return Histogram{}, err
-		}
+		countDays(days, h.Buckets)
 	}
 	h.Buckets = trim(h.Buckets, r.From.IsZero(), r.To.IsZero())
 	return h, nil
 }
 
-// countRanges counts the articles r matches in each bucket, with one
-// date-range facet and no hits.
-func (x *Index) countRanges(ctx context.Context, r *Request, c *compiler, buckets []Bucket) error {
-	sr := bleve.NewSearchRequestOptions(buildQuery(r, c), 0, 0, false)
-	fr := bleve.NewFacetRequest(fieldPublished, len(buckets))
-	for _, b := range buckets {
-		fr.AddDateTimeRange(b.Start.Format(time.DateOnly), b.Start, b.End)
-	}
-	sr.AddFacet("histogram", fr)
-	res, err := x.bi.SearchInContext(ctx, sr)
-	if err != nil {
-		return fmt.Errorf("counting by date: %w", err)
-	}
-	counts := map[string]int{}
-	if f := res.Facets["histogram"]; f != nil {
-		for _, d := range f.DateRanges {
-			counts[d.Name] = d.Count
+// countDays adds the counts by day to the buckets holding the days. A
+// bucket runs from midnight to midnight (UTC), as the days do.
+func countDays(days []FacetValue, buckets []Bucket) {
+	for _, d := range days {
+		t, err := time.Parse(time.DateOnly, d.Value)
+		if err != nil {
+			continue
+		}
+		i := sort.Search(len(buckets), func(i int) bool { return t.Before(buckets[i].End) })
+		if i < len(buckets) && !t.Before(buckets[i].Start) {
+			buckets[i].Count += d.Count
 		}
 	}
-	for i := range buckets {
-		buckets[i].Count = counts[buckets[i].Start.Format(time.DateOnly)]
+}
+
+// dayOfTerm gives the day, as "2006-01-02" in UTC, of a term of the
+// publication date's dictionary: bleve indexes a date as its Unix time in
+// nanoseconds at several precisions, and only the full one (shift 0)
+// names a day; the others are skipped.
+func dayOfTerm(term string) (string, bool) {
+	p := numeric.PrefixCoded(term)
+	if shift, err := p.Shift(); err != nil || shift != 0 {
+		return "", false
 	}
-	return nil
+	n, err := p.Int64()
+	if err != nil {
+		return "", false
+	}
+	return time.Unix(0, n).UTC().Format(time.DateOnly), true
 }
 
 // autoInterval picks the interval that draws span in about 10 to 60 bars.

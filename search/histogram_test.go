@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"dateline/corpus"
 )
 
@@ -149,6 +151,81 @@ func TestHistogramOverIndex(t *testing.T) {
 			}
 			if h.Interval != tt.wantInterval || len(h.Buckets) != tt.wantBuckets || total != tt.wantCount {
 				t.Errorf("Search(%+v) histogram: %s, %d buckets, %d articles; want %s, %d, %d", tt.r, h.Interval, len(h.Buckets), total, tt.wantInterval, tt.wantBuckets, tt.wantCount)
+			}
+		})
+	}
+}
+
+// bleveDayCounts counts the articles r matches in each bucket with bleve's
+// own date-range facet, the reference the day table must agree with.
+func bleveDayCounts(tb testing.TB, x *Index, r Request, buckets []Bucket) []int {
+	tb.Helper()
+	if err := r.Normalize(); err != nil {
+		tb.Fatal(err)
+	}
+	stats := mustStats(tb, x)
+	sr := bleve.NewSearchRequestOptions(buildQuery(&r, newCompiler(x.bi.Mapping(), stats)), 0, 0, false)
+	fr := bleve.NewFacetRequest(fieldPublished, len(buckets))
+	for _, b := range buckets {
+		fr.AddDateTimeRange(b.Start.Format(time.DateOnly), b.Start, b.End)
+	}
+	sr.AddFacet("histogram", fr)
+	res, err := x.bi.Search(sr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	byName := map[string]int{}
+	for _, d := range res.Facets["histogram"].DateRanges {
+		byName[d.Name] = d.Count
+	}
+	out := make([]int, len(buckets))
+	for i, b := range buckets {
+		out[i] = byName[b.Start.Format(time.DateOnly)]
+	}
+	return out
+}
+
+func TestHistogramDaysMatchBleve(t *testing.T) {
+	arts := synthetic(1500, 9)
+	for i := range arts {
+		// Times across the day, the last minutes before midnight among
+		// them, and one day in three undated.
+		arts[i].Published = arts[i].Published.Add(time.Duration(i%97) * 15 * time.Minute)
+		if i%3 == 0 {
+			arts[i].Published = time.Time{}
+		}
+	}
+	x := mustIndex(t, arts)
+	from := time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		r    Request
+	}{
+		{name: "days", r: Request{Query: "grain", Interval: IntervalDay, From: from, To: from.AddDate(0, 0, 40)}},
+		{name: "weeks", r: Request{Query: "news", Interval: IntervalWeek, From: from, To: from.AddDate(0, 5, 0)}},
+		{name: "weeks filtered", r: Request{Query: "oil", Regions: []string{"Region 3", "Region 7"}, Interval: IntervalWeek, From: from, To: from.AddDate(1, 0, 0)}},
+		{name: "auto", r: Request{Query: "peace", From: from, To: from.AddDate(0, 0, 20)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := x.Search(context.Background(), tt.r)
+			if err != nil {
+				t.Fatalf("Search(%+v): %v", tt.r, err)
+			}
+			h := res.Histogram
+			if h.Interval != IntervalDay && h.Interval != IntervalWeek {
+				t.Fatalf("Search(%+v) histogram by %s, want days or weeks", tt.r, h.Interval)
+			}
+			want := bleveDayCounts(t, x, tt.r, h.Buckets)
+			total := 0
+			for i, b := range h.Buckets {
+				total += b.Count
+				if b.Count != want[i] {
+					t.Errorf("Search(%+v) bucket %s: %d articles, bleve counts %d", tt.r, b.Start.Format(time.DateOnly), b.Count, want[i])
+				}
+			}
+			if total == 0 {
+				t.Errorf("Search(%+v) histogram counts nothing: the test shows nothing", tt.r)
 			}
 		})
 	}

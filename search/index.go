@@ -144,6 +144,7 @@ func Open(path string) (*Index, error) {
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
 	}
 	x := newIndex(path, st, bi, name)
+	x.loadStats()
 	if err := x.settle(); err != nil {
 		x.Close()
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
@@ -225,6 +226,11 @@ func (x *Index) Close() error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	x.waitIdle(nil)
+	x.stats.close()
+	// Failing to save the counts costs the next opening a count.
+	if adv, err := x.cur.Advanced(); err == nil {
+		_ = x.stats.save(filepath.Join(x.path, statsFile), x.curName, adv)
+	}
 	x.bi.Close()
 	err := x.cur.Close()
 	if len(x.settled) > 0 && err == nil {

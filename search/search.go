@@ -121,7 +121,12 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	// One hit more than the page, to learn whether a next page exists
 	// without counting.
 	counter := newFacetCounter(x.facets)
-	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: q, counter: counter}, r.Size+1, (r.Page-1)*r.Size, false)
+	cq := &countingQuery{Query: q, counter: counter}
+	sr := bleve.NewSearchRequestOptions(cq, r.Size+1, (r.Page-1)*r.Size, false)
+	if r.Sort == SortRelevance && r.After == "" {
+		// The collector keeps the page and the hits before it.
+		cq.keep = sr.Size + sr.From
+	}
 	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion}
 	setPlace(sr, r)
 	res, err := x.bi.SearchInContext(ctx, sr)
@@ -140,7 +145,7 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	bodies, err := x.bodies(ids)
+	bodies, err := x.hitBodies(ids)
 	if err != nil {
 		return nil, fmt.Errorf("reading the hits' bodies: %w", err)
 	}
@@ -161,19 +166,32 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 		hit.Snippet = sn.snippet(bodies[h.ID], r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
+	// The counts by day are read before facets gives the counts back.
+	days := counter.values(facetDay, -1)
 	out.Facets = counter.facets(r.FacetSize)
 	if err := x.disjunctiveFacets(ctx, r, c, out.Facets); err != nil {
 		return nil, err
 	}
-	if out.Histogram, err = x.histogram(ctx, r, c, out.Facets[FacetDate]); err != nil {
+	if out.Histogram, err = histogram(r, out.Facets[FacetDate], days); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// leadText returns about n bytes from the start of text, cut at a word.
+// leadText returns about n bytes from the start of text, cut at a word,
+// its white space collapsed. Only the words it may show are read.
 func leadText(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
+	var b strings.Builder
+	for w := range strings.FieldsSeq(text) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		if b.Len() > n {
+			break
+		}
+	}
+	text = b.String()
 	if len(text) <= n {
 		return text
 	}

@@ -134,7 +134,7 @@ func (x *Index) spelling(ctx context.Context, term string) (string, error) {
 	// capitals are not how a person types a name.
 	first := ""
 	for _, h := range res.Hits {
-		bodies, err := x.bodies([]string{h.ID})
+		bodies, err := x.hitBodies([]string{h.ID})
 		if err != nil {
 			return "", fmt.Errorf("finding the spelling of %q: %w", term, err)
 		}

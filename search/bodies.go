@@ -1,0 +1,102 @@
+package search
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Reading the bodies of a page of hits, with no garbage but the bodies.
+//
+// A stored article is DEFLATE-compressed JSON (store.go). Inflating it with
+// a new flate reader allocates the reader's 32 KB window, and a
+// json.Decoder its own buffer: 150 KB per page of ten hits, 38% of all a
+// search allocated on Reuters-21578, and so much of the garbage collector's
+// work at hundreds of searches a second. The readers and the inflated text
+// are therefore reused, from pools.
+
+// inflater is a flate reader and the buffer it inflates into, reused.
+type inflater struct {
+	src bytes.Reader
+	r   io.ReadCloser
+	buf bytes.Buffer
+}
+
+var inflaters = sync.Pool{New: func() any {
+	z := &inflater{}
+	z.r = flate.NewReader(&z.src)
+	return z
+}}
+
+// maxPooledText is the largest inflated text whose buffer goes back to
+// the pool: an outsized article's buffer is left to the collector rather
+// than kept for every later search.
+const maxPooledText = 256 << 10
+
+// inflate returns the inflated data, valid until z is used again.
+func (z *inflater) inflate(data []byte) ([]byte, error) {
+	z.src.Reset(data)
+	if err := z.r.(flate.Resetter).Reset(&z.src, nil); err != nil {
+		return nil, err
+	}
+	z.buf.Reset()
+	if _, err := z.buf.ReadFrom(z.r); err != nil {
+		return nil, err
+	}
+	return z.buf.Bytes(), nil
+}
+
+func (z *inflater) release() {
+	if z.buf.Cap() > maxPooledText {
+		z.buf = bytes.Buffer{}
+	}
+	z.src.Reset(nil)
+	inflaters.Put(z)
+}
+
+// hitBodies returns the stored bodies of the articles with the given ids,
+// by id, read in one transaction; an id the store lacks is left out. It
+// is Index.bodies (store.go) with pooled inflaters.
+func (x *Index) hitBodies(ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	z := inflaters.Get().(*inflater)
+	defer z.release()
+	err := x.st.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketArticles)
+		for _, id := range ids {
+			data := b.Get([]byte(id))
+			if data == nil {
+				continue
+			}
+			body, err := z.body(data)
+			if err != nil {
+				return fmt.Errorf("article %s: %w", id, err)
+			}
+			out[id] = body
+		}
+		return nil
+	})
+	return out, err
+}
+
+// body returns the body of a stored article, decoding no other field.
+func (z *inflater) body(data []byte) (string, error) {
+	if len(data) == 0 || data[0] != codecFlate {
+		return "", errors.New("stored article in an unknown encoding")
+	}
+	raw, err := z.inflate(data[1:])
+	if err != nil {
+		return "", fmt.Errorf("decompressing stored article: %w", err)
+	}
+	var a struct{ Body string }
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return "", fmt.Errorf("decoding stored article: %w", err)
+	}
+	return a.Body, nil
+}
