@@ -166,6 +166,7 @@ func OpenOrCreate(path string) (x *Index, created bool, err error) {
 func newIndex(path string, st *store, bi bleve.Index, name string) *Index {
 	x := &Index{path: path, st: st, bi: bleve.NewIndexAlias(bi), cur: bi, curName: name, facets: newFacetTables(), inflight: map[string]int{}}
 	x.idle = sync.NewCond(&x.wmu)
+	phraseStores.Store(bi.Mapping(), st)
 	return x
 }
 
@@ -226,6 +227,7 @@ func (x *Index) Close() error {
 	defer x.wmu.Unlock()
 	x.waitIdle(nil)
 	x.bi.Close()
+	phraseStores.Delete(x.cur.Mapping())
 	err := x.cur.Close()
 	if len(x.settled) > 0 && err == nil {
 		err = x.st.write(nil, nil, x.settled)
