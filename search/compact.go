@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -60,10 +61,13 @@ func (x *Index) mergeSegments(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	// One force merge merges at most ten segments into one; a bulk load
-	// leaves a dozen or so, so a second pass may be needed.
+	// One pass merges up to loadSegments segments into one (bleve's own
+	// plan merges ten at a time, copying the postings of a bulk load's
+	// two dozen segments twice); an index with more takes a second pass.
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	opts.SegmentsPerMergeTask = loadSegments
 	for range 3 {
-		if err := sc.ForceMerge(ctx, nil); err != nil {
+		if err := sc.ForceMerge(ctx, &opts); err != nil {
 			return err
 		}
 		if rootSegments(sc) <= 1 {
