@@ -35,7 +35,7 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (co
 	fs.StringVar(&cfg.token, "token", "", "searchd's write `TOKEN` for -push (default $DATELINE_WRITE_TOKEN)")
 	fs.StringVar(&cfg.rebuild, "rebuild", "", "build the index at `DIR` again from its article store, with the current analyzers and extractors")
 	fs.IntVar(&cfg.batch, "batch", defaultBatch, "articles written to the index at once")
-	fs.BoolVar(&cfg.merge, "merge", true, "with -index, merge the index into one segment at the end: a tenth smaller, a fifth more CPU")
+	fs.BoolVar(&cfg.merge, "merge", true, "with -index, merge the index into one segment at the end: a third smaller, a third more CPU")
 	fs.IntVar(&cfg.workers, "workers", runtime.NumCPU(), "files read and extracted in parallel")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `Usage:

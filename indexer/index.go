@@ -20,7 +20,7 @@ func index(ctx context.Context, cfg config, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	x, created, err := search.OpenOrCreate(cfg.index)
+	x, created, err := search.OpenForLoad(cfg.index)
 	if errors.Is(err, search.ErrLocked) {
 		return fmt.Errorf("%w\nanother process, most likely a running searchd, holds %s; send the articles to it instead: indexer -push http://HOST:PORT PATH...", err, cfg.index)
 	}

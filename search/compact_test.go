@@ -8,6 +8,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -176,5 +177,54 @@ func TestPutConcurrent(t *testing.T) {
 	}
 	if n, _ := x.Count(); n != 30 {
 		t.Errorf("Count = %d, want 30", n)
+	}
+}
+
+// TestOpenForLoad loads batches into an index opened for a bulk load: no
+// segment is merged before Compact, which merges them all into one, and
+// the load's options are not kept for the next opening.
+func TestOpenForLoad(t *testing.T) {
+	const batches = 15
+	dir := filepath.Join(t.TempDir(), "l.idx")
+	x, created, err := OpenForLoad(dir)
+	if err != nil || !created {
+		t.Fatalf("OpenForLoad = created %v, %v; want a new index", created, err)
+	}
+	arts := manyArticles(20 * batches)
+	for i := 0; i < len(arts); i += 20 {
+		if err := x.Put(arts[i : i+20]); err != nil {
+			t.Fatalf("Put: %v", err)
+		}
+	}
+	ai, err := x.cur.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rootSegments(ai.(*scorch.Scorch)); n != batches {
+		t.Errorf("segments before Compact = %d, want %d: one a batch, none merged", n, batches)
+	}
+	if err := x.Compact(context.Background(), true); err != nil {
+		t.Fatalf("Compact: %v", err)
+	}
+	if n := rootSegments(ai.(*scorch.Scorch)); n != 1 {
+		t.Errorf("segments after Compact = %d, want 1", n)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	meta, err := os.ReadFile(filepath.Join(dir, indexDirName(1), "index_meta.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(meta), "scorchMergePlanOptions") {
+		t.Errorf("index_meta.json = %s, want the load's merge plan left out", meta)
+	}
+	x, created, err = OpenForLoad(dir)
+	if err != nil || created {
+		t.Fatalf("OpenForLoad again = created %v, %v; want the index opened", created, err)
+	}
+	defer x.Close()
+	if n, _ := x.Count(); n != uint64(len(arts)) {
+		t.Errorf("Count = %d, want %d", n, len(arts))
 	}
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -107,7 +108,10 @@ func Create(path string) (*Index, error) {
 //
 // Writes a crash interrupted between the store and the index are applied
 // to the index here, so that the two agree again.
-func Open(path string) (*Index, error) {
+func Open(path string) (*Index, error) { return open(path, nil) }
+
+// open is Open with extra bleve runtime options (loadOptions).
+func open(path string, opts map[string]interface{}) (*Index, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		// A migration that stopped between its two renames.
 		if _, oerr := os.Stat(path + ".old"); oerr == nil {
@@ -134,7 +138,9 @@ func Open(path string) (*Index, error) {
 	}
 	var bi bleve.Index
 	if err == nil {
-		bi, err = bleve.OpenUsing(filepath.Join(path, name), map[string]interface{}{"bolt_timeout": lockWait.String()})
+		cfg := map[string]interface{}{"bolt_timeout": lockWait.String()}
+		maps.Copy(cfg, opts)
+		bi, err = bleve.OpenUsing(filepath.Join(path, name), cfg)
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			err = ErrLocked
 		}
@@ -164,9 +170,54 @@ func OpenOrCreate(path string) (x *Index, created bool, err error) {
 	return x, false, err
 }
 
+// loadOptions are the bleve runtime options of a bulk load. The merge
+// planner leaves up to loadSegments segments unmerged, where by default it
+// merges them by tiers while the batches arrive, copying most postings two
+// or three times; Compact then merges them all at once. On Reuters-21578
+// (22 segments), four runs each way, that took indexer -index from
+// 11.1-12.7 s to 9.2-11.4 s of wall time (medians 12.0 and 10.1) and from
+// 18.3-20.8 s to 15.4-19.1 s of CPU time.
+var loadOptions = map[string]interface{}{
+	"scorchMergePlanOptions": map[string]interface{}{
+		"MaxSegmentsPerTier":   loadSegments,
+		"SegmentsPerMergeTask": loadSegments,
+		// The planner counts a segment smaller than the floor as of the
+		// floor's size (2,000 documents by default), which would budget
+		// a load of small batches a few segments and merge the rest.
+		"FloorSegmentSize": 1,
+	},
+}
+
+// loadSegments is how many segments a bulk load leaves unmerged, and how
+// many Compact merges in one pass: 100 batches of the indexer's 1,000
+// articles, about a hundred open files.
+const loadSegments = 100
+
+// OpenForLoad is OpenOrCreate for a bulk load that ends with Compact (as
+// indexer -index does): no segments are merged until Compact merges them
+// all. The options hold for this opening only; the index opens as usual
+// the next time.
+func OpenForLoad(path string) (x *Index, created bool, err error) {
+	x, err = open(path, loadOptions)
+	if !errors.Is(err, ErrNoIndex) {
+		return x, false, err
+	}
+	// Created with bleve's defaults, which it records in the index, then
+	// opened again for the load.
+	if x, err = Create(path); err != nil {
+		return nil, false, err
+	}
+	if err := x.Close(); err != nil {
+		return nil, false, fmt.Errorf("creating index %s: %w", path, err)
+	}
+	x, err = open(path, loadOptions)
+	return x, err == nil, err
+}
+
 func newIndex(path string, st *store, bi bleve.Index, name string) *Index {
 	x := &Index{path: path, st: st, bi: bleve.NewIndexAlias(bi), cur: bi, curName: name, facets: newFacetTables(), inflight: map[string]int{}}
 	x.idle = sync.NewCond(&x.wmu)
+	phraseStores.Store(bi.Mapping(), st)
 	return x
 }
 
@@ -232,6 +283,7 @@ func (x *Index) Close() error {
 		_ = x.stats.save(filepath.Join(x.path, statsFile), x.curName, adv)
 	}
 	x.bi.Close()
+	phraseStores.Delete(x.cur.Mapping())
 	err := x.cur.Close()
 	if len(x.settled) > 0 && err == nil {
 		err = x.st.write(nil, nil, x.settled)

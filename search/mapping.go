@@ -43,20 +43,21 @@ const (
 // docType is the document type of articles in the mapping.
 const docType = "article"
 
-// newMapping returns the index schema: the title analysed as news English
-// and stored; the ranking field text (title and body), the
-// quotes and the speaker and region names analysed, not stored; speakers, regions and
-// the month as keyword fields for filters and facets; the publication date
-// as a date for ranges and sorting; the URL stored only, for hits. The rest
-// of an article (author, site, quotes, …) is not in the index at all: Get
-// reads it from the article store, and keeping it twice would only grow the
-// index.
+// newMapping returns the index schema: the ranking field text (title and
+// body) analysed as news English with positions, not stored; the title,
+// the quotes and the speaker and region names analysed without positions,
+// the title stored (for hits);
+// speakers, regions and the month as keyword fields for filters and
+// facets; the publication date as a date for ranges and sorting; the URL
+// stored only, for hits. The rest of an article (author, site, each
+// quote's speaker and cue, …) is not in the index at all: Get reads it
+// from the article store, and keeping it twice would only grow the index.
 func newMapping() mapping.IndexMapping {
-	text := func(store bool) *mapping.FieldMapping {
+	text := func(store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzers.NewsName
 		f.Store = store
-		f.IncludeTermVectors = true
+		f.IncludeTermVectors = vectors
 		f.IncludeInAll = false
 		// No doc values: nothing sorts or facets on analysed text, and
 		// they would keep every word of every article a second time.
@@ -89,17 +90,20 @@ func newMapping() mapping.IndexMapping {
 	date.DocValues = true
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldTitle, text(true))
+	// The short fields keep no positions: a phrase on one of them is
+	// checked against its text (phrase_stored.go). Indexes made before
+	// keep positions on them and answer phrases from those.
+	doc.AddFieldMappingsAt(fieldTitle, text(true, false))
+	for _, name := range []string{fieldQuote, fieldSpeakerName, fieldRegionName} {
+		doc.AddFieldMappingsAt(name, text(false, false))
+	}
 	// The body is not a field of its own: it is ranked as part of text,
 	// and hits read it from the article store (Index.bodies), which keeps
 	// it anyway. Indexes made before kept it stored here as well; they
 	// work as they are and shrink by indexer -rebuild.
-	// The analysed fields keep their positions for phrases and the
-	// proximity boost; snippets are built from the stored text.
-	doc.AddFieldMappingsAt(fieldText, text(false))
-	for _, name := range []string{fieldQuote, fieldSpeakerName, fieldRegionName} {
-		doc.AddFieldMappingsAt(name, text(false))
-	}
+	// text keeps its positions for phrases and the proximity boost;
+	// snippets are built from the stored text.
+	doc.AddFieldMappingsAt(fieldText, text(false, true))
 	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
@@ -130,18 +134,10 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 		fieldURL:     a.URL,
 	}
 	doc[fieldText] = []string{a.Title, a.Title, a.Body}
-	speakers := append([]string(nil), a.Speakers...)
 	if len(a.Quotes) > 0 {
-		texts := make([]string, 0, len(a.Quotes))
-		for _, q := range a.Quotes {
-			texts = append(texts, q.Text)
-			if q.Speaker != "" {
-				speakers = append(speakers, q.Speaker)
-			}
-		}
-		doc[fieldQuote] = texts
+		doc[fieldQuote] = quoteTexts(a)
 	}
-	doc[fieldSpeakerName] = speakers
+	doc[fieldSpeakerName] = speakerNames(a)
 	keys := make([]string, 0, len(a.Speakers))
 	for _, sp := range a.Speakers {
 		if k := corpus.SpeakerKey(sp); k != "" && !slices.Contains(keys, k) {
@@ -155,4 +151,26 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 		doc[fieldMonth] = a.Published.UTC().Format("2006-01")
 	}
 	return doc
+}
+
+// quoteTexts returns the text of each of the article's quotes, the values
+// of the quote field.
+func quoteTexts(a *corpus.Article) []string {
+	texts := make([]string, 0, len(a.Quotes))
+	for _, q := range a.Quotes {
+		texts = append(texts, q.Text)
+	}
+	return texts
+}
+
+// speakerNames returns the article's speakers and the speaker of each
+// quote, the values of the speaker_name field.
+func speakerNames(a *corpus.Article) []string {
+	speakers := append([]string(nil), a.Speakers...)
+	for _, q := range a.Quotes {
+		if q.Speaker != "" {
+			speakers = append(speakers, q.Speaker)
+		}
+	}
+	return speakers
 }

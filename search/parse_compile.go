@@ -143,9 +143,7 @@ func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
 		if scored {
 			c.marks.addTerms(cl.field, analyzeTerms(c.m, cl.text))
 		}
-		q := bleve.NewMatchPhraseQuery(cl.text)
-		q.SetField(field)
-		return q
+		return phraseQuery(c.m, field, cl.text)
 	case kindPrefix:
 		prefix := string(analyzers.Fold([]byte(strings.ToLower(cl.text))))
 		if scored {

@@ -107,11 +107,13 @@ func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (err error
 		return fmt.Errorf("rebuilding: recording the new index: %w", err)
 	}
 	old, oldName := x.cur, x.curName
+	phraseStores.Store(nbi.Mapping(), x.st)
 	x.bi.Swap([]bleve.Index{nbi}, []bleve.Index{old})
 	x.cur, x.curName, x.dirty = nbi, name, nil
 	swapped = true
 	// The swap waited for the searches on the old index to finish, and new
 	// ones go to the new index: the old one can go.
+	phraseStores.Delete(old.Mapping())
 	old.Close()
 	os.RemoveAll(filepath.Join(x.path, oldName))
 	return nil

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	stdflate "compress/flate"
 	"context"
 	"encoding/json"
 	"errors"
@@ -177,5 +179,56 @@ func TestCreateRefusesNonEmpty(t *testing.T) {
 	}
 	if _, err := Create(dir); err == nil {
 		t.Errorf("Create(non-empty directory) succeeded, want an error")
+	}
+}
+
+// TestDecodeCodecs reads articles in each codec a store may hold: stores
+// written before the preset dictionary keep reading.
+func TestDecodeCodecs(t *testing.T) {
+	a := corpus.Article{ID: "c1", Title: "Grain prices rise", Body: "Wheat rose.\n\nCorn fell.", Speakers: []string{"Ann Lee"}, Regions: []string{}}
+	raw, err := json.Marshal(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What stores before the dictionary held: DEFLATE alone, tag 'f'.
+	var old bytes.Buffer
+	old.WriteByte(codecFlate)
+	w, _ := stdflate.NewWriter(&old, stdflate.BestSpeed)
+	w.Write(raw)
+	w.Close()
+	current, err := encodeArticle(&a)
+	if err != nil {
+		t.Fatalf("encodeArticle: %v", err)
+	}
+	if current[0] != codecFlateDict {
+		t.Errorf("encodeArticle tag = %q, want %q", current[0], codecFlateDict)
+	}
+	tests := []struct {
+		name    string
+		data    []byte
+		wantErr bool
+	}{
+		{"deflate", old.Bytes(), false},
+		{"deflate with dictionary", current, false},
+		{"unknown tag", append([]byte{'z'}, current[1:]...), true},
+		{"empty", nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := decodeArticle(tc.data)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("decodeArticle: err = %v, want error %v", err, tc.wantErr)
+			}
+			if tc.wantErr {
+				return
+			}
+			if diff := cmp.Diff(a, got); diff != "" {
+				t.Errorf("decodeArticle (-want +got):\n%s", diff)
+			}
+			body, err := decodeBody(tc.data)
+			if err != nil || body != a.Body {
+				t.Errorf("decodeBody = %q, %v, want %q", body, err, a.Body)
+			}
+		})
 	}
 }
