@@ -40,9 +40,9 @@ var inflaters = sync.Pool{New: func() any {
 const maxPooledText = 256 << 10
 
 // inflate returns the inflated data, valid until z is used again.
-func (z *inflater) inflate(data []byte) ([]byte, error) {
+func (z *inflater) inflate(data, dict []byte) ([]byte, error) {
 	z.src.Reset(data)
-	if err := z.r.(flate.Resetter).Reset(&z.src, nil); err != nil {
+	if err := z.r.(flate.Resetter).Reset(&z.src, dict); err != nil {
 		return nil, err
 	}
 	z.buf.Reset()
@@ -87,10 +87,16 @@ func (x *Index) hitBodies(ids []string) (map[string]string, error) {
 
 // body returns the body of a stored article, decoding no other field.
 func (z *inflater) body(data []byte) (string, error) {
-	if len(data) == 0 || data[0] != codecFlate {
-		return "", errors.New("stored article in an unknown encoding")
+	var dict []byte
+	switch {
+	case len(data) == 0:
+		return "", errors.New("stored article is empty")
+	case data[0] == codecFlateDict:
+		dict = storeDict
+	case data[0] != codecFlate:
+		return "", fmt.Errorf("stored article in an unknown encoding (tag %q)", data[0])
 	}
-	raw, err := z.inflate(data[1:])
+	raw, err := z.inflate(data[1:], dict)
 	if err != nil {
 		return "", fmt.Errorf("decompressing stored article: %w", err)
 	}

@@ -241,9 +241,9 @@ func encodeArticle(a *corpus.Article) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// inflater returns a reader of the JSON of a stored article, by its codec
+// articleReader returns a reader of the JSON of a stored article, by its codec
 // tag.
-func inflater(data []byte) (io.ReadCloser, error) {
+func articleReader(data []byte) (io.ReadCloser, error) {
 	if len(data) == 0 {
 		return nil, errors.New("stored article is empty")
 	}
@@ -258,7 +258,7 @@ func inflater(data []byte) (io.ReadCloser, error) {
 
 func decodeArticle(data []byte) (corpus.Article, error) {
 	var a corpus.Article
-	r, err := inflater(data)
+	r, err := articleReader(data)
 	if err != nil {
 		return a, err
 	}
@@ -330,7 +330,7 @@ func (x *Index) bodies(ids []string) (map[string]string, error) {
 // decodeBody returns the body of a stored article, decoding no other
 // field.
 func decodeBody(data []byte) (string, error) {
-	r, err := inflater(data)
+	r, err := articleReader(data)
 	if err != nil {
 		return "", err
 	}
