@@ -19,8 +19,11 @@ import (
 // MiB for one JSON Lines line) before it is held whole, so what is live is
 // the server's own (about 90 MiB here: index, gazetteer, analyzers) and at
 // most one input growing to its limit (64 MiB of buffer); the collector
-// lets the heap reach about twice what is live before it collects.
-const hostileBound = 320 << 20
+// lets the heap reach about twice what is live before it collects. The
+// peak also depends on how far the collector lags behind the allocation
+// when the CPU is busy: alone this test peaks near 203 MiB, with the other
+// packages' tests running beside it it has reached 354 MiB.
+const hostileBound = 400 << 20
 
 // writeReq sends a write with the test token.
 func writeReq(tb testing.TB, method, u, ctype string, body io.Reader) (int, string) {
