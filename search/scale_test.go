@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -25,6 +26,16 @@ import (
 //
 //	go test ./search -run XXX -bench Scale -benchtime 1x -timeout 60m -scale 100000
 var scaleN = flag.Int("scale", 0, "articles BenchmarkScale generates and indexes (0 skips it)")
+
+// scaleDir, when set, is where BenchmarkScale keeps its index: an index
+// already there (of the same -scale) is served again without being
+// rebuilt, so that the serving half can be measured, or profiled with
+// -scale-profile, many times over one build.
+var scaleDir = flag.String("scale-dir", "", "where BenchmarkScale keeps its index; one already there is reused")
+
+// scaleProfile, when set, is the file the serving process writes its CPU
+// profile of the timed searches to.
+var scaleProfile = flag.String("scale-profile", "", "CPU profile of BenchmarkScale's serving process")
 
 // sharedDataDir finds ../shared/data beside the module, or
 // $DATELINE_SHARED/data, skipping where it is absent.
@@ -152,8 +163,12 @@ func (g *articleGen) article(i int) corpus.Article {
 }
 
 // queries makes the shared harness's kind of query: one to three words of
-// one title, and a region filter on some.
+// one title, and a region filter on some. They are drawn from a source of
+// their own, so that an index built earlier gets the same queries.
 func (g *articleGen) queries(n int) []Request {
+	articles := g.rng
+	g.rng = rand.New(rand.NewPCG(3, 4))
+	defer func() { g.rng = articles }()
 	stop := map[string]bool{"the": true, "and": true, "for": true, "inc": true, "mln": true, "qtr": true, "net": true, "says": true, "said": true}
 	var out []Request
 	for len(out) < n {
@@ -192,8 +207,15 @@ func BenchmarkScale(b *testing.B) {
 	g := newArticleGen(b)
 	for range b.N {
 		dir := filepath.Join(b.TempDir(), "scale.idx")
+		if *scaleDir != "" {
+			dir = *scaleDir
+		}
 		start := time.Now()
-		buildScaleIndex(b, g, dir, *scaleN)
+		if _, err := os.Stat(dir); err == nil {
+			b.Logf("serving the index already in %s", dir)
+		} else {
+			buildScaleIndex(b, g, dir, *scaleN)
+		}
 		build := time.Since(start)
 		size := dirSize(dir)
 
@@ -294,7 +316,7 @@ type scaleLatency struct {
 func serveScaleIndex(tb testing.TB, dir, queries string) scaleServe {
 	tb.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleServe$", "-test.count=1", "-test.timeout=60m")
-	cmd.Env = append(os.Environ(), "DATELINE_SCALE_INDEX="+dir, "DATELINE_SCALE_QUERIES="+queries)
+	cmd.Env = append(os.Environ(), "DATELINE_SCALE_INDEX="+dir, "DATELINE_SCALE_QUERIES="+queries, "DATELINE_SCALE_PROFILE="+*scaleProfile)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -347,9 +369,20 @@ func TestScaleServe(t *testing.T) {
 		}
 	}
 	qs = qs[100:]
+	if p := os.Getenv("DATELINE_SCALE_PROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var totals []uint64
 	s.C1 = scaleRun(t, x, qs, 1, func(r *Result) { totals = append(totals, r.Total) })
 	s.C8 = scaleRun(t, x, qs, 8, nil)
+	pprof.StopCPUProfile()
 	slices.Sort(totals)
 	s.MedianTotal = totals[len(totals)/2]
 
