@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 	"time"
@@ -81,6 +82,12 @@ func ordinalFacets(tb testing.TB, x *Index, t *facetTables, r Request) (map[stri
 	out := map[string][]FacetValue{}
 	for i, name := range []string{FacetSpeaker, FacetRegion, FacetDate} {
 		out[name] = c.values(i, -1)
+		slices.SortFunc(out[name], func(a, b FacetValue) int {
+			if before(a, b) {
+				return -1
+			}
+			return 1
+		})
 	}
 	return out, res.Total
 }

@@ -56,10 +56,11 @@ func (x *Index) disjunctiveFacets(ctx context.Context, r *Request, c *compiler, 
 // articles r matches, without fetching hits.
 func (x *Index) facetCounts(ctx context.Context, r Request, c *compiler, name string, size int) ([]FacetValue, error) {
 	counter := newFacetCounter(x.facets)
-	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: buildQuery(&r, c), counter: counter}, 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: buildQuery(&r, c), counter: counter, countOnly: true}, 0, 0, false)
 	if _, err := x.bi.SearchInContext(ctx, sr); err != nil {
 		return nil, fmt.Errorf("counting facet %s: %w", name, err)
 	}
+	defer counter.done()
 	return counter.facets(size)[name], nil
 }
 

@@ -42,9 +42,10 @@ type Bucket struct {
 
 // histogram counts the articles r matches by r.Interval. months holds the
 // month facet of the same search, which gives the span and, for months and
-// years, the counts; days holds its counts by day ("2006-01-02", from the
-// facet counter's day table), which give the counts of days and weeks.
-func histogram(r *Request, months, days []FacetValue) (Histogram, error) {
+// years, the counts; days gives its counts by day ("2006-01-02", from the
+// facet counter's day table), which give the counts of days and weeks, and
+// is called only for those.
+func histogram(r *Request, months []FacetValue, days func() []FacetValue) (Histogram, error) {
 	var first, last time.Time // first day of the first month, day after the last
 	for _, m := range months {
 		t, err := time.Parse("2006-01", m.Value)
@@ -104,7 +105,7 @@ func histogram(r *Request, months, days []FacetValue) (Histogram, error) {
 			}
 		}
 	default:
-		countDays(days, h.Buckets)
+		countDays(days(), h.Buckets)
 	}
 	h.Buckets = trim(h.Buckets, r.From.IsZero(), r.To.IsZero())
 	return h, nil

@@ -2,23 +2,19 @@ package search
 
 import "github.com/blevesearch/bleve/v2/search"
 
-// Hits that cannot reach the page are not named.
+// Hits that cannot reach the page are counted, not collected.
 //
-// Hits sorted by relevance are ordered by score and then by article ID, so
-// that equal scores have one order and a cursor names one place. That makes
-// bleve's collector read the ID of every matching document from its stored
-// fields (a decompressed chunk and a string each) before comparing it with
-// the page: 11% of a search's time on Reuters-21578, for thousands of hits
-// of which ten are kept. A document scoring below the lowest of the best n
-// scores seen so far cannot be among the n the collector keeps, whatever
-// its ID, so the counting searcher, which sees every match first, gives it
-// a stand-in ID: the collector compares it by score alone and drops it.
-// Documents scoring as much as the page's lowest keep their real ID, so
-// ties are ordered exactly as before.
-
-// outsideID stands for the ID of a document that cannot reach the page. It
-// never reaches an answer: such a document is dropped by the collector.
-const outsideID = "\x00outside"
+// A search for common words matches a tenth of the index, and every match
+// must be counted, for the total and the facets; only the best few are
+// shown. bleve's collector takes each match in turn, reads its ID from
+// the stored fields to order ties, and compares it with the page: at a
+// million articles that was a fifth of a search's time, for hundreds of
+// thousands of matches of which ten are kept. A document scoring below the
+// lowest of the best n scores seen so far cannot be among the n the
+// collector keeps, so the counting searcher, which sees every match first,
+// counts it and goes on to the next without handing it to the collector.
+// Documents scoring as much as the page's lowest still go to it, so ties
+// are ordered exactly as before. The total is the counting searcher's.
 
 // pageBound keeps the best n scores seen, as a min-heap: best[0] is the
 // lowest a document needs to be kept.
@@ -27,9 +23,21 @@ type pageBound struct {
 	best []float64
 }
 
-// mark gives dm the stand-in ID when it scores below the n best scores
-// seen, and otherwise counts its score among them.
-func (p *pageBound) mark(dm *search.DocumentMatch) {
+// floor returns the lowest score a document needs to be kept, once n
+// scores have been seen; a nil bound has none.
+func (p *pageBound) floor() (float64, bool) {
+	if p == nil || p.n == 0 || len(p.best) < p.n {
+		return 0, false
+	}
+	return p.best[0], true
+}
+
+// admit tells whether dm may be among the n best, counting its score among
+// them if so. With n 0 nothing is kept.
+func (p *pageBound) admit(dm *search.DocumentMatch) bool {
+	if p.n == 0 {
+		return false
+	}
 	if len(p.best) < p.n {
 		p.best = append(p.best, dm.Score)
 		for i := len(p.best) - 1; i > 0; {
@@ -40,13 +48,11 @@ func (p *pageBound) mark(dm *search.DocumentMatch) {
 			p.best[parent], p.best[i] = p.best[i], p.best[parent]
 			i = parent
 		}
-		return
+		return true
 	}
 	switch {
 	case dm.Score < p.best[0]:
-		if dm.ID == "" {
-			dm.ID = outsideID
-		}
+		return false
 	case dm.Score > p.best[0]:
 		p.best[0] = dm.Score
 		for i := 0; ; {
@@ -64,4 +70,5 @@ func (p *pageBound) mark(dm *search.DocumentMatch) {
 			i = least
 		}
 	}
+	return true
 }

@@ -2,14 +2,19 @@ package search
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+
+	"dateline/corpus"
 )
 
-func TestPageBoundMark(t *testing.T) {
+func TestPageBoundAdmit(t *testing.T) {
 	tests := []struct {
 		name    string
 		n       int
@@ -20,34 +25,66 @@ func TestPageBoundMark(t *testing.T) {
 		{name: "below the best", n: 2, scores: []float64{3, 2, 1, 2.5, 2, 1.9}, outside: []bool{false, false, true, false, true, true}},
 		{name: "ties with the lowest kept", n: 2, scores: []float64{1, 1, 1, 0.9}, outside: []bool{false, false, false, true}},
 		{name: "rising scores", n: 1, scores: []float64{1, 2, 3, 2.5}, outside: []bool{false, false, false, true}},
+		{name: "none kept", n: 0, scores: []float64{1, 2}, outside: []bool{true, true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := &pageBound{n: tt.n}
 			for i, s := range tt.scores {
-				dm := &search.DocumentMatch{Score: s}
-				p.mark(dm)
-				if got := dm.ID == outsideID; got != tt.outside[i] {
-					t.Errorf("mark(score %v) after %v: outside %v, want %v", s, tt.scores[:i], got, tt.outside[i])
+				if got := !p.admit(&search.DocumentMatch{Score: s}); got != tt.outside[i] {
+					t.Errorf("admit(score %v) after %v: outside %v, want %v", s, tt.scores[:i], got, tt.outside[i])
 				}
 			}
 		})
 	}
 }
 
-// TestSearchPagesMatchBleve checks that hits left unnamed by the page bound
-// change nothing: every page, ties included, is the page bleve's collector
-// finds with every ID read.
+// TestSearchPagesMatchBleve checks that hits left unnamed by the page bound,
+// and positions left unread for hits that cannot reach the page, change
+// nothing: every page, ties and scores included, is the page bleve's
+// collector finds with every ID and every position read.
 func TestSearchPagesMatchBleve(t *testing.T) {
 	x := mustIndex(t, synthetic(3000, 5))
+	pagesMatchBleve(t, x, []Request{
+		{Query: "grain"}, {Query: "oil talks"}, {Query: "news"}, {Query: "peace court strike"}, {Query: "region 3"},
+		{Query: "news day grain oil"}, {Query: "oil talks", Regions: []string{"Region 3"}},
+		{Query: "bank rates -ship"}, {Query: "strike court", From: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)},
+	})
+}
+
+// TestSearchPagesMatchBleveReuters does the same on real articles, whose
+// words recur and stand near each other as news words do, with queries of
+// the shared harness's kind: words of a title.
+func TestSearchPagesMatchBleveReuters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes 1,000 Reuters articles")
+	}
+	arts, err := corpus.ReadFile(filepath.Join(sharedDataDir(t, "reuters21578"), "reut2-000.sgm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := mustIndex(t, arts)
+	var requests []Request
+	for _, a := range arts[:200] {
+		words := strings.Fields(strings.ToLower(a.Title))
+		if len(words) >= 3 {
+			requests = append(requests, Request{Query: strings.Join(words[:3], " ")}, Request{Query: strings.Join(words[1:], " ")})
+		}
+	}
+	pagesMatchBleve(t, x, requests)
+}
+
+func pagesMatchBleve(t *testing.T, x *Index, requests []Request) {
+	t.Helper()
 	ctx := context.Background()
 	stats := mustStats(t, x)
-	for _, q := range []string{"grain", "oil talks", "news", "peace court strike", "region 3"} {
-		for page := 1; page <= 4; page++ {
-			r := Request{Query: q, Page: page, Size: 10}
+	for _, req := range requests {
+		for page := 1; page <= 3; page++ {
+			r := req
+			r.Page, r.Size = page, 10
 			got, err := x.Search(ctx, r)
 			if err != nil {
-				t.Fatalf("Search(%q, page %d): %v", q, page, err)
+				t.Fatalf("Search(%+v, page %d): %v", req, page, err)
 			}
 			if err := r.Normalize(); err != nil {
 				t.Fatal(err)
@@ -56,14 +93,17 @@ func TestSearchPagesMatchBleve(t *testing.T) {
 			sr.SortBy(sortOrder(SortRelevance))
 			want, err := x.bi.SearchInContext(context.WithValue(ctx, search.BM25StatsKey, stats), sr)
 			if err != nil {
-				t.Fatalf("bleve search %q: %v", q, err)
+				t.Fatalf("bleve search %q: %v", req.Query, err)
 			}
 			var wantIDs []string
-			for _, h := range want.Hits {
+			for i, h := range want.Hits {
 				wantIDs = append(wantIDs, h.ID)
+				if i < len(got.Hits) && got.Hits[i].ID == h.ID && got.Hits[i].Score != h.Score {
+					t.Errorf("Search(%q, page %d): %s scores %v, want %v", req.Query, page, h.ID, got.Hits[i].Score, h.Score)
+				}
 			}
 			if !slices.Equal(ids(got), wantIDs) {
-				t.Errorf("Search(%q, page %d) = %v, want %v", q, page, ids(got), wantIDs)
+				t.Errorf("Search(%q, page %d) = %v, want %v", req.Query, page, ids(got), wantIDs)
 			}
 		}
 	}

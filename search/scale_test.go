@@ -232,16 +232,18 @@ func BenchmarkScale(b *testing.B) {
 		b.ReportMetric(float64(*scaleN)/build.Seconds(), "articles/s")
 		b.ReportMetric(build.Seconds(), "build-s")
 		b.ReportMetric(float64(size)/(1<<20), "index-MB")
+		b.ReportMetric(s.OpenMS+s.WarmMS, "ready-ms")
 		b.ReportMetric(s.FirstMS, "first-search-ms")
 		b.ReportMetric(s.C1.P50, "c1-p50-ms")
 		b.ReportMetric(s.C1.P99, "c1-p99-ms")
 		b.ReportMetric(s.C8.P99, "c8-p99-ms")
 		b.ReportMetric(s.C8.PerSecond, "c8-req/s")
 		b.ReportMetric(s.PeakRSSMB, "serve-rss-MB")
-		b.Logf("%d articles: build %s (%.0f articles/s), index %.0f MB; serving process: open %.0f ms, first search %.0f ms, "+
-			"c=1 p50 %.1f p95 %.1f p99 %.1f ms, c=8 p99 %.1f ms %.0f req/s, median total %d, facets checked on %d queries, peak RSS %.0f MB",
-			*scaleN, build.Round(time.Second), float64(*scaleN)/build.Seconds(), float64(size)/(1<<20), s.OpenMS, s.FirstMS,
-			s.C1.P50, s.C1.P95, s.C1.P99, s.C8.P99, s.C8.PerSecond, s.MedianTotal, s.FacetsChecked, s.PeakRSSMB)
+		b.ReportMetric(s.NSPerHit, "ns/match")
+		b.Logf("%d articles: build %s (%.0f articles/s), index %.0f MB; serving process: open %.0f ms, warm %.0f ms, first search %.0f ms, "+
+			"c=1 p50 %.1f p95 %.1f p99 %.1f ms, c=8 p99 %.1f ms %.0f req/s, median total %d, %.0f ns a match, facets checked on %d queries, peak RSS %.0f MB",
+			*scaleN, build.Round(time.Second), float64(*scaleN)/build.Seconds(), float64(size)/(1<<20), s.OpenMS, s.WarmMS, s.FirstMS,
+			s.C1.P50, s.C1.P95, s.C1.P99, s.C8.P99, s.C8.PerSecond, s.MedianTotal, s.NSPerHit, s.FacetsChecked, s.PeakRSSMB)
 	}
 }
 
@@ -299,15 +301,19 @@ func buildScaleIndex(tb testing.TB, g *articleGen, dir string, n int) {
 
 // scaleServe is what the serving process reports.
 type scaleServe struct {
-	OpenMS, FirstMS float64
-	C1, C8          scaleLatency
-	MedianTotal     uint64
-	FacetsChecked   int
-	PeakRSSMB       float64
+	OpenMS, WarmMS, FirstMS float64
+	C1, C8                  scaleLatency
+	MedianTotal             uint64
+	Hits                    uint64
+	NSPerHit                float64
+	FacetsChecked           int
+	PeakRSSMB               float64
 }
 
 type scaleLatency struct {
 	P50, P95, P99, Max, PerSecond float64
+	// Sum is the time all the searches took, one after another.
+	Sum float64
 }
 
 // serveScaleIndex runs TestScaleServe in a new process of this test binary,
@@ -359,6 +365,11 @@ func TestScaleServe(t *testing.T) {
 	defer x.Close()
 	s.OpenMS = msSince(t0)
 	t0 = time.Now()
+	if err := x.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s.WarmMS = msSince(t0)
+	t0 = time.Now()
 	if _, err := x.Search(context.Background(), qs[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +391,18 @@ func TestScaleServe(t *testing.T) {
 		}
 	}
 	var totals []uint64
-	s.C1 = scaleRun(t, x, qs, 1, func(r *Result) { totals = append(totals, r.Total) })
+	var slow []*Result
+	s.C1 = scaleRun(t, x, qs, 1, func(r *Result) {
+		totals = append(totals, r.Total)
+		s.Hits += r.Total
+		slow = append(slow, r)
+	})
+	// What the slowest searches were, and the time a match cost over all.
+	slices.SortFunc(slow, func(a, b *Result) int { return cmp.Compare(b.Took, a.Took) })
+	for _, r := range slow[:5] {
+		t.Logf("slow: %q matched %d in %s", r.Interpreted, r.Total, r.Took.Round(time.Millisecond/10))
+	}
+	s.NSPerHit = s.C1.Sum * 1e6 / float64(s.Hits)
 	s.C8 = scaleRun(t, x, qs, 8, nil)
 	pprof.StopCPUProfile()
 	slices.Sort(totals)
@@ -460,7 +482,11 @@ func scaleRun(tb testing.TB, x *Index, qs []Request, c int, seen func(*Result)) 
 	elapsed := time.Since(start)
 	slices.Sort(lat)
 	pct := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))] }
-	return scaleLatency{P50: pct(0.5), P95: pct(0.95), P99: pct(0.99), Max: lat[len(lat)-1], PerSecond: float64(len(lat)) / elapsed.Seconds()}
+	var sum float64
+	for _, l := range lat {
+		sum += l
+	}
+	return scaleLatency{P50: pct(0.5), P95: pct(0.95), P99: pct(0.99), Max: lat[len(lat)-1], PerSecond: float64(len(lat)) / elapsed.Seconds(), Sum: sum}
 }
 
 func msSince(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }

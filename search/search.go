@@ -133,7 +133,9 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	if err != nil {
 		return nil, fmt.Errorf("searching: %w", err)
 	}
-	out := &Result{Total: res.Total, Took: res.Took}
+	// The counting searcher saw every match; the collector only those
+	// that might reach the page.
+	out := &Result{Total: counter.hits, Took: res.Took}
 	if len(res.Hits) > r.Size {
 		res.Hits = res.Hits[:r.Size]
 		out.Next = encodeCursor(r.Sort, res.Hits[r.Size-1])
@@ -166,13 +168,15 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 		hit.Snippet = sn.snippet(bodies[h.ID], r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
-	// The counts by day are read before facets gives the counts back.
-	days := counter.values(facetDay, -1)
 	out.Facets = counter.facets(r.FacetSize)
-	if err := x.disjunctiveFacets(ctx, r, c, out.Facets); err != nil {
+	// The counts by day are read only for a histogram by day or week.
+	days := func() []FacetValue { return counter.values(facetDay, -1) }
+	out.Histogram, err = histogram(r, out.Facets[FacetDate], days)
+	counter.done()
+	if err != nil {
 		return nil, err
 	}
-	if out.Histogram, err = histogram(r, out.Facets[FacetDate], days); err != nil {
+	if err := x.disjunctiveFacets(ctx, r, c, out.Facets); err != nil {
 		return nil, err
 	}
 	return out, nil

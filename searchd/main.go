@@ -152,8 +152,14 @@ func openIndex(cfg config, log *slog.Logger) (*search.Index, error) {
 		return nil, err
 	}
 	if !created {
+		start := time.Now()
+		if err := x.Warm(context.Background()); err != nil {
+			x.Close()
+			return nil, err
+		}
 		n, _ := x.Count()
-		log.Info("opened index", slog.String("path", cfg.Index), slog.Uint64("articles", n))
+		log.Info("opened index", slog.String("path", cfg.Index), slog.Uint64("articles", n),
+			slog.Duration("warmed_in", time.Since(start).Round(time.Millisecond)))
 		return x, nil
 	}
 	if !cfg.Samples {
