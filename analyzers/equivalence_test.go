@@ -15,38 +15,8 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"dateline/corpus"
+	"dateline/internal/shareddata"
 )
-
-// sharedDir returns a folder of the shared data beside the project
-// ($DATELINE_SHARED, or ../shared above the folder holding go.mod), or
-// skips the test, saying why, where it is absent: the corpora never live
-// in the repository.
-func sharedDir(tb testing.TB, parts ...string) string {
-	tb.Helper()
-	root := os.Getenv("DATELINE_SHARED")
-	if root == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			tb.Fatalf("Getwd: %v", err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				tb.Skip("shared data absent: no go.mod above the test's directory")
-			}
-			dir = parent
-		}
-		root = filepath.Join(dir, "..", "shared")
-	}
-	p := filepath.Join(append([]string{root}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return p
-}
 
 // analyzerPair is the news analyzer and its reference.
 type analyzerPair struct {
@@ -147,12 +117,12 @@ func TestNewsMatchesReferenceShared(t *testing.T) {
 	}
 	p := mustAnalyzerPair(t)
 	t.Run("seeds", func(t *testing.T) {
-		eachFile(t, sharedDir(t, "seeds"), ".txt", func(name string, raw []byte) int {
+		eachFile(t, shareddata.Path(t, "seeds"), ".txt", func(name string, raw []byte) int {
 			return p.compare(t, name, raw)
 		})
 	})
 	t.Run("reuters", func(t *testing.T) {
-		eachFile(t, sharedDir(t, "data", "reuters21578"), ".sgm", func(name string, raw []byte) int {
+		eachFile(t, shareddata.Path(t, "data", "reuters21578"), ".sgm", func(name string, raw []byte) int {
 			n := 0
 			for _, a := range mustReadArticles(t, name, raw, corpus.FormatSGML) {
 				for _, text := range articleTexts(a) {
@@ -163,12 +133,12 @@ func TestNewsMatchesReferenceShared(t *testing.T) {
 		})
 	})
 	t.Run("bbc", func(t *testing.T) {
-		eachFile(t, sharedDir(t, "data", "bbc"), ".txt", func(name string, raw []byte) int {
+		eachFile(t, shareddata.Path(t, "data", "bbc"), ".txt", func(name string, raw []byte) int {
 			return p.compare(t, name, raw)
 		})
 	})
 	t.Run("scifact", func(t *testing.T) {
-		eachFile(t, sharedDir(t, "data", "scifact"), ".jsonl", func(name string, raw []byte) int {
+		eachFile(t, shareddata.Path(t, "data", "scifact"), ".jsonl", func(name string, raw []byte) int {
 			n := 0
 			sc := bufio.NewScanner(strings.NewReader(string(raw)))
 			sc.Buffer(nil, 1<<24)
@@ -184,7 +154,7 @@ func TestNewsMatchesReferenceShared(t *testing.T) {
 		})
 	})
 	t.Run("htmlpages", func(t *testing.T) {
-		eachFile(t, sharedDir(t, "data", "htmlpages"), ".html", func(name string, raw []byte) int {
+		eachFile(t, shareddata.Path(t, "data", "htmlpages"), ".html", func(name string, raw []byte) int {
 			n := p.compare(t, name, raw)
 			for _, a := range mustReadArticles(t, name, raw, corpus.FormatHTML) {
 				for _, text := range articleTexts(a) {

@@ -4,6 +4,8 @@ import (
 	"os"
 	"sync/atomic"
 	"testing"
+
+	"dateline/internal/shareddata"
 )
 
 // BenchmarkEnrichReuters extracts speakers, quotes and regions together
@@ -11,7 +13,7 @@ import (
 // Reuters articles of one SGML file, on every core, and reports articles
 // per second: the extraction cost of indexing.
 func BenchmarkEnrichReuters(b *testing.B) {
-	path := sharedData(b, "reuters21578", "reut2-000.sgm")
+	path := shareddata.Path(b, "data", "reuters21578", "reut2-000.sgm")
 	f, err := os.Open(path)
 	if err != nil {
 		b.Fatalf("opening %s: %v", path, err)

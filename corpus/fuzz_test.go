@@ -3,11 +3,12 @@ package corpus
 import (
 	"bytes"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"dateline/internal/shareddata"
 )
 
 // The fuzz tests feed every reader arbitrary bytes: none may panic, hang
@@ -29,22 +30,9 @@ const maxFuzzSeed = 64 << 10
 // so fuzzing works from any checkout.
 func addSharedSeeds(f *testing.F, n int, pattern ...string) {
 	f.Helper()
-	root := os.Getenv("DATELINE_SHARED")
-	if root == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			return
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			if filepath.Dir(dir) == dir {
-				return
-			}
-			dir = filepath.Dir(dir)
-		}
-		root = filepath.Join(dir, "..", "shared")
+	root, err := shareddata.Root()
+	if err != nil {
+		return
 	}
 	files, _ := filepath.Glob(filepath.Join(append([]string{root, "data"}, pattern...)...))
 	for _, p := range files[:min(n, len(files))] {

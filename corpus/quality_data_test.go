@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dateline/internal/shareddata"
 )
 
 // evalPage is one page of an evaluation set with its ground truth; fields a
@@ -29,7 +31,7 @@ type evalPage struct {
 // page gzip-compressed, its body and URL in ground-truth.json.
 func loadScrapinghub(tb testing.TB) []evalPage {
 	tb.Helper()
-	dir := sharedData(tb, "htmlpages", "scrapinghub")
+	dir := shareddata.Path(tb, "data", "htmlpages", "scrapinghub")
 	var truth map[string]struct {
 		ArticleBody string `json:"articleBody"`
 		URL         string `json:"url"`
@@ -48,7 +50,7 @@ func loadScrapinghub(tb testing.TB) []evalPage {
 // loadMediacloud reads htmldate's 2020 MediaCloud set: URL → file and date.
 func loadMediacloud(tb testing.TB) []evalPage {
 	tb.Helper()
-	dir := sharedData(tb, "htmlpages", "htmldate-mediacloud")
+	dir := shareddata.Path(tb, "data", "htmlpages", "htmldate-mediacloud")
 	var truth map[string]struct {
 		File string `json:"file"`
 		Date string `json:"date"`
@@ -69,7 +71,7 @@ func loadMediacloud(tb testing.TB) []evalPage {
 // be a list of names, joined here with "; " as Article.Author joins them.
 func loadTrafilaturaEval(tb testing.TB) []evalPage {
 	tb.Helper()
-	dir := sharedData(tb, "htmlpages", "trafilatura-eval")
+	dir := shareddata.Path(tb, "data", "htmlpages", "trafilatura-eval")
 	var truth map[string]struct {
 		File    string          `json:"file"`
 		With    []string        `json:"with"`

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"dateline/internal/shareddata"
 )
 
 // The quality figures of the region facet, printed by
@@ -19,7 +21,7 @@ import (
 // place the war story names, whatever its spelling (Kiev, Lugansk,
 // Zaporozhye), under one canonical name.
 func TestQualityRegionsSeeds(t *testing.T) {
-	shared := filepath.Dir(sharedData(t))
+	shared := shareddata.Path(t)
 	files, err := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("shared data absent: no seeds under %s", shared)
@@ -96,7 +98,7 @@ func countriesOf(names []string) []string {
 // mustReadReuters reads all Reuters-21578 articles that carry places.
 func mustReadReuters(tb testing.TB) []Article {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(sharedData(tb, "reuters21578"), "reut2-*.sgm"))
+	files, err := filepath.Glob(filepath.Join(shareddata.Path(tb, "data", "reuters21578"), "reut2-*.sgm"))
 	if err != nil || len(files) == 0 {
 		tb.Skip("shared data absent: no reut2-*.sgm")
 	}
@@ -187,7 +189,7 @@ func TestQualityRegionsBBC(t *testing.T) {
 	if err := json.Unmarshal(data, &labels); err != nil {
 		t.Fatalf("decoding labels.json: %v", err)
 	}
-	dir := sharedData(t, "bbc")
+	dir := shareddata.Path(t, "data", "bbc")
 	var micro prf
 	for _, l := range labels {
 		arts, err := ReadFile(filepath.Join(dir, l.File))

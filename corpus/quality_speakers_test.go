@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dateline/internal/shareddata"
 )
 
 // speakerLabel is one hand-labelled article of testdata/bbc-dev/labels.json.
@@ -23,7 +25,7 @@ const minSpeakerF1 = 0.90
 // TestQualitySpeakersSeeds checks the speakers of the seed articles and who
 // said their key quotes, exactly as a reader of them would say.
 func TestQualitySpeakersSeeds(t *testing.T) {
-	dir := filepath.Join(filepath.Dir(sharedData(t)), "seeds")
+	dir := shareddata.Path(t, "seeds")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("seed articles absent: %v", err)
 	}
@@ -98,7 +100,7 @@ func TestQualitySpeakersSeeds(t *testing.T) {
 // organisations together.
 func TestQualitySpeakersBBCDev(t *testing.T) {
 	labels := mustLabels(t, filepath.Join("testdata", "bbc-dev", "labels.json"))
-	bbc := sharedData(t, "bbc")
+	bbc := shareddata.Path(t, "data", "bbc")
 	var tp, fp, fn int
 	for _, l := range labels {
 		a := mustReadOne(t, filepath.Join(bbc, filepath.FromSlash(l.File)))

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dateline/internal/shareddata"
 )
 
 // wantQuote is what a test checks of a Quote: who, what kind, and how the
@@ -275,7 +277,7 @@ func FuzzFindQuotes(f *testing.F) {
 // BenchmarkFindQuotesReuters finds the quotes and speakers of the real
 // Reuters articles of one SGML file and reports articles per second.
 func BenchmarkFindQuotesReuters(b *testing.B) {
-	path := sharedData(b, "reuters21578", "reut2-000.sgm")
+	path := shareddata.Path(b, "data", "reuters21578", "reut2-000.sgm")
 	f, err := os.Open(path)
 	if err != nil {
 		b.Fatalf("opening %s: %v", path, err)

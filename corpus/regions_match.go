@@ -134,7 +134,10 @@ func isHeadlineCase(toks []token) bool {
 
 // joinKeys folds a run of words for a list lookup ("south african").
 func joinKeys(toks []token) string {
-	if len(toks) == 1 {
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
 		return toks[0].key
 	}
 	var b strings.Builder

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dateline/internal/shareddata"
 )
 
 func TestMentionedPlaces(t *testing.T) {
@@ -105,7 +107,7 @@ func TestCanonicalRegion(t *testing.T) {
 // TestCanonicalRegionReutersCodes folds every Reuters-21578 place code to a
 // country.
 func TestCanonicalRegionReutersCodes(t *testing.T) {
-	f, err := os.Open(sharedData(t, "reuters21578", "all-places-strings.lc.txt"))
+	f, err := os.Open(shareddata.Path(t, "data", "reuters21578", "all-places-strings.lc.txt"))
 	if err != nil {
 		t.Fatalf("opening the code list: %v", err)
 	}

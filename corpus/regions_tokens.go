@@ -190,21 +190,7 @@ func foldKey(name string) string {
 	if isPlainName(name) {
 		return strings.ToLower(name)
 	}
-	toks := tokenize(name, nil)
-	switch len(toks) {
-	case 0:
-		return ""
-	case 1:
-		return toks[0].key
-	}
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.key)
-	}
-	return b.String()
+	return joinKeys(tokenize(name, nil))
 }
 
 // isPlainName reports whether a name is ASCII words parted by single

@@ -6,37 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// sharedReuters returns the Reuters-21578 folder of the shared data:
-// $DATELINE_SHARED/data/reuters21578, or the shared folder beside the
-// module, skipping where it is absent.
-func sharedReuters(tb testing.TB) string {
-	tb.Helper()
-	root := os.Getenv("DATELINE_SHARED")
-	if root == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			tb.Skipf("shared data absent: %v", err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				tb.Skip("shared data absent: no go.mod above the test")
-			}
-			dir = parent
-		}
-		root = filepath.Join(dir, "..", "shared")
-	}
-	p := filepath.Join(root, "data", "reuters21578")
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return p
-}
+	"dateline/internal/shareddata"
+)
 
 // BenchmarkIndexReuters runs indexer -index over all of Reuters-21578, as
 // the shared harness does, and reports articles/s and the index's size on
@@ -44,7 +16,7 @@ func sharedReuters(tb testing.TB) string {
 //
 //	DATELINE_SHARED=/work/shared go test ./indexer -run XXX -bench IndexReuters -benchtime 1x
 func BenchmarkIndexReuters(b *testing.B) {
-	data := sharedReuters(b)
+	data := shareddata.Path(b, "data", "reuters21578")
 	var size int64
 	for i := 0; i < b.N; i++ {
 		dir := filepath.Join(b.TempDir(), "reuters.idx")

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"dateline/corpus"
+	"dateline/internal/shareddata"
 )
 
 func TestPageBoundAdmit(t *testing.T) {
@@ -59,7 +60,7 @@ func TestSearchPagesMatchBleveReuters(t *testing.T) {
 	if testing.Short() {
 		t.Skip("indexes 1,000 Reuters articles")
 	}
-	arts, err := corpus.ReadFile(filepath.Join(sharedDataDir(t, "reuters21578"), "reut2-000.sgm"))
+	arts, err := corpus.ReadFile(filepath.Join(shareddata.Path(t, "data", "reuters21578"), "reut2-000.sgm"))
 	if err != nil {
 		t.Fatal(err)
 	}

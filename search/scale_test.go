@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"dateline/corpus"
+	"dateline/internal/shareddata"
 )
 
 // scaleN is the number of articles BenchmarkScale generates: 0 skips it,
@@ -37,32 +38,6 @@ var scaleDir = flag.String("scale-dir", "", "where BenchmarkScale keeps its inde
 // profile of the timed searches to.
 var scaleProfile = flag.String("scale-profile", "", "CPU profile of BenchmarkScale's serving process")
 
-// sharedDataDir finds ../shared/data beside the module, or
-// $DATELINE_SHARED/data, skipping where it is absent.
-func sharedDataDir(tb testing.TB, parts ...string) string {
-	tb.Helper()
-	root := os.Getenv("DATELINE_SHARED")
-	if root == "" {
-		dir, _ := os.Getwd()
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				tb.Skip("shared data absent")
-			}
-			dir = parent
-		}
-		root = filepath.Join(dir, "..", "shared")
-	}
-	p := filepath.Join(append([]string{root, "data"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data absent: %v", err)
-	}
-	return p
-}
-
 // articleGen makes realistic articles by recombining Reuters sentences,
 // with dates spread over ten years and speakers and regions drawn from
 // pools with a long tail, as real news has.
@@ -79,7 +54,7 @@ type articleGen struct {
 
 func newArticleGen(tb testing.TB) *articleGen {
 	tb.Helper()
-	files, _ := filepath.Glob(filepath.Join(sharedDataDir(tb, "reuters21578"), "reut2-*.sgm"))
+	files, _ := filepath.Glob(filepath.Join(shareddata.Path(tb, "data", "reuters21578"), "reut2-*.sgm"))
 	g := &articleGen{rng: rand.New(rand.NewPCG(1, 2))}
 	people, places := map[string]bool{}, map[string]bool{}
 	for _, f := range files {

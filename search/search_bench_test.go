@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dateline/corpus"
+	"dateline/internal/shareddata"
 )
 
 // reutersBench is the Reuters index the query benchmarks share, built
@@ -23,7 +24,7 @@ var reutersBench struct {
 // harness's kind of query over it, skipping where the data is absent.
 func mustReutersIndex(b *testing.B) (*Index, []Request) {
 	b.Helper()
-	dir := sharedDataDir(b, "reuters21578")
+	dir := shareddata.Path(b, "data", "reuters21578")
 	g := newArticleGen(b)
 	reutersBench.once.Do(func() {
 		files, _ := filepath.Glob(filepath.Join(dir, "reut2-*.sgm"))

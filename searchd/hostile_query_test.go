@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"dateline/corpus"
+	"dateline/internal/shareddata"
 	"dateline/search"
 )
 
@@ -100,11 +101,7 @@ func readHostileCorpus(tb testing.TB) []string {
 // directory, skipping where the shared data is absent.
 func reutersIndex(tb testing.TB) *search.Index {
 	tb.Helper()
-	dir := os.Getenv("DATELINE_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "data", "reuters21578", "reut2-*.sgm"))
+	files, _ := filepath.Glob(filepath.Join(shareddata.Path(tb, "data", "reuters21578"), "reut2-*.sgm"))
 	if len(files) == 0 {
 		tb.Skip("shared data absent: no Reuters-21578 to search")
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"dateline/internal/shareddata"
 )
 
 func TestDivisionLabel(t *testing.T) {
@@ -68,7 +70,7 @@ func TestGeneratedFileCurrent(t *testing.T) {
 	if _, err := os.Stat(words); err != nil {
 		t.Skipf("word list absent (Debian package wbritish): %v", err)
 	}
-	dir := filepath.Join(sharedRoot(t), "data", "geonames")
+	dir := shareddata.Path(t, "data", "geonames")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("shared data absent: %v", err)
 	}
@@ -79,28 +81,6 @@ func TestGeneratedFileCurrent(t *testing.T) {
 	got, want := mustGunzip(t, out), mustGunzip(t, filepath.Join("..", "..", "gazetteer.tsv.gz"))
 	if !bytes.Equal(got, want) {
 		t.Errorf("corpus/gazetteer.tsv.gz is stale: run go generate ./corpus")
-	}
-}
-
-// sharedRoot is $DATELINE_SHARED, or the shared folder beside the module.
-func sharedRoot(tb testing.TB) string {
-	tb.Helper()
-	if root := os.Getenv("DATELINE_SHARED"); root != "" {
-		return root
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatalf("Getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("shared data absent: no go.mod above the test's directory")
-		}
-		dir = parent
 	}
 }
 
