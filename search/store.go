@@ -301,32 +301,6 @@ func (x *Index) Each(fn func(a corpus.Article) error) error {
 	}
 }
 
-// bodies returns the stored bodies of the articles with the given ids, by
-// id, read in one transaction; an id the store lacks is left out. Hits
-// take their snippets from here: the body is kept in the store only, not
-// a second time as a bleve stored field, which took Reuters-21578's bleve
-// index from 75.7 MB to 63.6 MB (before any merge). Reading ten bodies
-// costs ten page reads and inflates.
-func (x *Index) bodies(ids []string) (map[string]string, error) {
-	out := make(map[string]string, len(ids))
-	err := x.st.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketArticles)
-		for _, id := range ids {
-			data := b.Get([]byte(id))
-			if data == nil {
-				continue
-			}
-			body, err := decodeBody(data)
-			if err != nil {
-				return fmt.Errorf("article %s: %w", id, err)
-			}
-			out[id] = body
-		}
-		return nil
-	})
-	return out, err
-}
-
 // decodeBody returns the body of a stored article, decoding no other
 // field.
 func decodeBody(data []byte) (string, error) {
