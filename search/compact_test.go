@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"context"
@@ -211,6 +212,14 @@ func TestOpenForLoad(t *testing.T) {
 	}
 	if err := x.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
+	}
+	// The statistics were counted as the load ended, and saved for the
+	// next process to open the index.
+	var saved savedStats
+	if data, err := os.ReadFile(filepath.Join(dir, statsFile)); err != nil {
+		t.Errorf("after Compact and Close: %v", err)
+	} else if err := json.Unmarshal(data, &saved); err != nil || len(saved.Segments) != 1 || saved.Segments[0].Docs != uint64(len(arts)) {
+		t.Errorf("after Compact and Close, %s = %s (%v), want the one segment's counts", statsFile, data, err)
 	}
 	meta, err := os.ReadFile(filepath.Join(dir, indexDirName(1), "index_meta.json"))
 	if err != nil {
