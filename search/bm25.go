@@ -50,17 +50,20 @@ type bm25Query struct {
 // BM25 query in the same search takes it.
 type boundKey struct{ q *bm25Query }
 
-// Searcher opens one posting reader per term.
-func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, _ search.SearcherOptions) (search.Searcher, error) {
+// Searcher opens one posting reader per term. A search that only counts
+// (opts.Score "none", as the facet counts of a filtered search do) reads
+// the documents of each posting and nothing else.
+func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	// One term cannot be near another: its positions, decoded with every
 	// posting, would only be read to add nothing.
 	bound, _ := ctx.Value(boundKey{q}).(*pageBound)
-	s := &bm25Searcher{avgLen: q.AvgLen, proximity: q.Proximity && len(q.Terms) > 1, bound: bound, minID: lineSized()}
+	scored := opts.Score != "none"
+	s := &bm25Searcher{avgLen: q.AvgLen, proximity: scored && q.Proximity && len(q.Terms) > 1, bound: bound, minID: lineSized(), unscored: !scored}
 	if s.avgLen <= 0 {
 		s.avgLen = 1
 	}
 	for _, t := range q.Terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, true, true, false)
+		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, scored, scored, false)
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("reading postings of %s:%s: %w", q.Field, t.Term, err)
@@ -151,6 +154,8 @@ type bm25Searcher struct {
 	// matched holds the clauses of the current document.
 	matched []int
 	bound   *pageBound
+	// unscored searchers only find documents: every score is 0.
+	unscored bool
 }
 
 func (s *bm25Searcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -173,12 +178,15 @@ func (s *bm25Searcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, e
 		if c.cur == nil || c.doc != min {
 			continue
 		}
+		s.matched = append(s.matched, i)
+		if s.unscored {
+			continue
+		}
 		tf := float64(c.cur.Freq)
 		if c.cur.Norm > 0 {
 			dl = math.Round(1 / (c.cur.Norm * c.cur.Norm))
 		}
 		score += c.weight * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/s.avgLen))
-		s.matched = append(s.matched, i)
 	}
 	if s.proximity && len(s.matched) > 1 {
 		lengthNorm := bm25K1 * (1 - bm25B + bm25B*dl/s.avgLen)

@@ -452,7 +452,8 @@ func (c *facetCounter) add(o *facetCounter) {
 }
 
 // wholeScore returns the BM25 query whose score is the whole score of
-// every document q matches, if there is one: q itself, or the one query a
+// every document q matches, if there is one: q itself, the one scored
+// member of a conjunction with unscored filters, or the one query a
 // boolean query must match beside clauses that only filter (bleve sums
 // the scores of a conjunction's members, and filters and exclusions add
 // nothing).
@@ -460,6 +461,25 @@ func wholeScore(q query.Query) *bm25Query {
 	switch q := q.(type) {
 	case *bm25Query:
 		return q
+	case *query.ConjunctionQuery:
+		// A query beside filters that score nothing (buildQuery).
+		if q.BoostVal != nil && q.BoostVal.Value() != 1 {
+			return nil
+		}
+		var scored *bm25Query
+		for _, c := range q.Conjuncts {
+			switch c := c.(type) {
+			case *unscoredQuery:
+			case *bm25Query:
+				if scored != nil {
+					return nil
+				}
+				scored = c
+			default:
+				return nil
+			}
+		}
+		return scored
 	case *query.BooleanQuery:
 		if q.Should != nil || q.BoostVal != nil && q.BoostVal.Value() != 1 {
 			return nil

@@ -241,3 +241,42 @@ func TestFacetFoldsSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestDisjunctiveFacetsCountOnly checks that a selected facet, counted as
+// if its selection were not made by a search that only counts (facets.go),
+// gives the counts the same search without the selection gives.
+func TestDisjunctiveFacetsCountOnly(t *testing.T) {
+	x := mustIndex(t, synthetic(3000, 13))
+	ctx := context.Background()
+	for _, r := range []Request{
+		{Query: "oil talks", Regions: []string{"Region 3"}},
+		{Query: "news day", Speakers: []string{"Anna Abbott"}, Regions: []string{"Region 1", "Region 9"}},
+		{Query: "grain", Speakers: []string{"Boris Brennan"}},
+	} {
+		got, err := x.Search(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{FacetSpeaker, FacetRegion} {
+			without := r
+			if name == FacetSpeaker {
+				if len(r.Speakers) == 0 {
+					continue
+				}
+				without.Speakers = nil
+			} else {
+				if len(r.Regions) == 0 {
+					continue
+				}
+				without.Regions = nil
+			}
+			want, err := x.Search(ctx, without)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.Facets[name], got.Facets[name]); diff != "" || len(got.Facets[name]) == 0 {
+				t.Errorf("request %+v facet %s (-without the selection +with it):\n%s", r, name, diff)
+			}
+		}
+	}
+}

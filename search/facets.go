@@ -57,6 +57,7 @@ func (x *Index) disjunctiveFacets(ctx context.Context, r *Request, c *compiler, 
 func (x *Index) facetCounts(ctx context.Context, r Request, c *compiler, name string, size int) ([]FacetValue, error) {
 	counter := newFacetCounter(x.facets)
 	sr := bleve.NewSearchRequestOptions(&countingQuery{Query: buildQuery(&r, c), counter: counter, countOnly: true}, 0, 0, false)
+	sr.Score = "none" // counted, not ranked
 	if _, err := x.bi.SearchInContext(ctx, sr); err != nil {
 		return nil, fmt.Errorf("counting facet %s: %w", name, err)
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"dateline/corpus"
 	"dateline/internal/shareddata"
@@ -106,6 +108,55 @@ func pagesMatchBleve(t *testing.T, x *Index, requests []Request) {
 			if !slices.Equal(ids(got), wantIDs) {
 				t.Errorf("Search(%q, page %d) = %v, want %v", req.Query, page, ids(got), wantIDs)
 			}
+		}
+	}
+}
+
+// TestFiltersWalkBeside checks that filters walked beside the query, as a
+// conjunction with an unscored side, find what bleve's boolean filter
+// finds, with the same scores.
+func TestFiltersWalkBeside(t *testing.T) {
+	x := mustIndex(t, synthetic(3000, 11))
+	ctx := context.Background()
+	stats := mustStats(t, x)
+	ctx = context.WithValue(ctx, search.BM25StatsKey, stats)
+	for _, req := range []Request{
+		{Query: "oil talks", Regions: []string{"Region 3"}},
+		{Query: "news", Regions: []string{"Region 1", "Region 2"}, Speakers: []string{"Anna Abbott"}},
+		{Query: "strike", From: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2022, 6, 1, 0, 0, 0, 0, time.UTC)},
+		{Query: "bank -rates", Regions: []string{"Region 7"}},
+		{Regions: []string{"Region 4"}},
+	} {
+		r := req
+		if err := r.Normalize(); err != nil {
+			t.Fatal(err)
+		}
+		c := newCompiler(x.bi.Mapping(), stats)
+		got := buildQuery(&r, c)
+		conj, ok := got.(*query.ConjunctionQuery)
+		if !ok || len(conj.Conjuncts) != 2 {
+			t.Fatalf("buildQuery(%+v) = %T, want the query beside its filters", req, got)
+		}
+		filter := conj.Conjuncts[1].(*unscoredQuery).Query
+		b := bleve.NewBooleanQuery()
+		b.AddMust(conj.Conjuncts[0])
+		b.AddFilter(filter)
+		var hits [2][]string
+		var totals [2]uint64
+		for i, q := range []query.Query{got, b} {
+			sr := bleve.NewSearchRequestOptions(q, 1000, 0, false)
+			sr.SortBy(sortOrder(SortRelevance))
+			res, err := x.bi.SearchInContext(ctx, sr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			totals[i] = res.Total
+			for _, h := range res.Hits {
+				hits[i] = append(hits[i], fmt.Sprintf("%s %.12g", h.ID, h.Score))
+			}
+		}
+		if totals[0] == 0 || totals[0] != totals[1] || !slices.Equal(hits[0], hits[1]) {
+			t.Errorf("request %+v: beside the query %d hits %.5q, as a boolean filter %d %.5q", req, totals[0], hits[0], totals[1], hits[1])
 		}
 	}
 }

@@ -372,18 +372,23 @@ func TestScaleServe(t *testing.T) {
 		}
 	}
 	var totals []uint64
-	var slow []*Result
-	s.C1 = scaleRun(t, x, qs, 1, func(r *Result) {
+	type searched struct {
+		r   Request
+		res *Result
+	}
+	var slow []searched
+	s.C1 = scaleRun(t, x, qs, 1, func(q Request, r *Result) {
 		totals = append(totals, r.Total)
 		s.Hits += r.Total
-		slow = append(slow, r)
+		slow = append(slow, searched{q, r})
 	})
 	// What the slowest searches were, and the time a match cost over all.
-	slices.SortFunc(slow, func(a, b *Result) int { return cmp.Compare(b.Took, a.Took) })
-	for _, r := range slow[:5] {
+	slices.SortFunc(slow, func(a, b searched) int { return cmp.Compare(b.res.Took, a.res.Took) })
+	for _, sr := range slow[:5] {
+		r := sr.res
 		// To stderr: the benchmark's process reads only the report
 		// from this one's output.
-		fmt.Fprintf(os.Stderr, "slowest: %q matched %d in %s\n", r.Interpreted, r.Total, r.Took.Round(time.Millisecond/10))
+		fmt.Fprintf(os.Stderr, "slowest: %q regions %q matched %d in %s\n", sr.r.Query, sr.r.Regions, r.Total, r.Took.Round(time.Millisecond/10))
 	}
 	s.NSPerHit = s.C1.Sum * 1e6 / float64(s.Hits)
 	s.C8 = scaleRun(t, x, qs, 8, nil)
@@ -429,7 +434,7 @@ func TestScaleServe(t *testing.T) {
 // scaleRun sends the queries from c goroutines and returns the latency
 // percentiles in milliseconds and the rate; each result goes to seen, when
 // not nil, from one goroutine at a time.
-func scaleRun(tb testing.TB, x *Index, qs []Request, c int, seen func(*Result)) scaleLatency {
+func scaleRun(tb testing.TB, x *Index, qs []Request, c int, seen func(Request, *Result)) scaleLatency {
 	tb.Helper()
 	var mu sync.Mutex
 	lat := make([]float64, 0, len(qs))
@@ -455,7 +460,7 @@ func scaleRun(tb testing.TB, x *Index, qs []Request, c int, seen func(*Result)) 
 				mu.Lock()
 				lat = append(lat, d)
 				if seen != nil {
-					seen(res)
+					seen(q, res)
 				}
 				mu.Unlock()
 			}
