@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 //go:generate go run ./internal/gengazetteer -geonames ../../shared/data/geonames -out gazetteer.tsv.gz
@@ -93,14 +94,27 @@ func (g *gazetteer) division(key string) int32 {
 // loadGazetteer decodes the embedded place list once, on first use: it
 // takes under a tenth of a second (BenchmarkDecodeGazetteer), which a
 // process that never looks at regions should not pay.
-var loadGazetteer = sync.OnceValue(func() *gazetteer {
+func loadGazetteer() *gazetteer {
+	gazetteerOnce.Do(func() { gazetteerLoaded.Store(mustDecodeGazetteer()) })
+	return gazetteerLoaded.Load()
+}
+
+var (
+	gazetteerOnce sync.Once
+	// gazetteerLoaded is the decoded list once loadGazetteer has run,
+	// nil before: PlaceVariants uses it when it is there and otherwise
+	// decodes a list of its own that it does not keep.
+	gazetteerLoaded atomic.Pointer[gazetteer]
+)
+
+func mustDecodeGazetteer() *gazetteer {
 	g, err := decodeGazetteer(bytes.NewReader(gazetteerData))
 	if err != nil {
 		// The file is part of the build; a broken one is a build error.
 		panic(fmt.Sprintf("corpus: embedded gazetteer: %v", err))
 	}
 	return g
-})
+}
 
 func decodeGazetteer(r io.Reader) (*gazetteer, error) {
 	zr, err := gzip.NewReader(r)

@@ -12,8 +12,16 @@ import (
 // CanonicalRegion folds it to, so no spelling is listed twice and a search
 // analyzer can make each list one term. Each call builds a new map, which
 // the caller owns.
+//
+// It does not load the gazetteer for good: a search server builds its
+// analyzers from this table and may never extract a region, and the
+// decoded list would hold 13 MB of its heap for nothing. Where the list is
+// not loaded already, PlaceVariants decodes one of its own and lets it go.
 func PlaceVariants() map[string][]string {
-	g := loadGazetteer()
+	g := gazetteerLoaded.Load()
+	if g == nil {
+		g = mustDecodeGazetteer()
+	}
 	out := make(map[string][]string, 8192)
 	for id := range g.places {
 		p := &g.places[id]

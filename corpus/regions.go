@@ -170,22 +170,35 @@ func (g *gazetteer) names(w map[int32]*placeWeight) []string {
 // "west-germany") to its canonical name, and reports whether it knows
 // it. Where a spelling names several places, the best known wins: a
 // country over a division over the most populous city.
+//
+// It reads a table of spellings (regionNames) rather than the gazetteer,
+// so that a search server filtering by region does not load the latter.
 func CanonicalRegion(name string) (string, bool) {
-	g := loadGazetteer()
-	if id := g.lookup(name); id >= 0 {
-		return g.places[id].name, true
+	if c, ok := loadRegionNames().canonical(regionKey(name)); ok {
+		return c, true
 	}
 	return name, false
 }
 
-// lookup returns the best known place a name or code names, or -1.
-func (g *gazetteer) lookup(name string) int32 {
+// regionKey is the folded spelling a place name or Reuters-21578 code is
+// looked up by.
+func regionKey(name string) string {
 	name = strings.TrimSpace(name)
 	if c, ok := reutersPlaces[strings.ToLower(name)]; ok {
 		name = c
 	}
+	return foldKey(name)
+}
+
+// lookup returns the best known place a name or code names, or -1.
+func (g *gazetteer) lookup(name string) int32 {
+	return g.bestOf(g.refs(regionKey(name)))
+}
+
+// bestOf returns the best known of the places a spelling names, or -1.
+func (g *gazetteer) bestOf(refs []nameRef) int32 {
 	best, bestScore := int32(-1), 0.0
-	for _, r := range g.candidates(g.refs(foldKey(name))) {
+	for _, r := range g.candidates(refs) {
 		if s := g.baseScore(r.place); best < 0 || s > bestScore {
 			best, bestScore = r.place, s
 		}
