@@ -33,7 +33,22 @@ func NewHyphenTokenizer() *HyphenTokenizer {
 // words or none, so the joined forms are put into the stream of words
 // where it has room (insertTokens) rather than into a copy.
 func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	words, pairs := splitWords(input)
+	return joinHyphens(input, nil)
+}
+
+// reusingTokenizer is a HyphenTokenizer for one goroutine that keeps the
+// memory of its tokens from one text to the next: a text's tokens are
+// valid until it tokenizes the next.
+type reusingTokenizer struct{ buf tokenBuffer }
+
+func (t *reusingTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	return joinHyphens(input, &t.buf)
+}
+
+// joinHyphens splits input into words, from buf if it is not nil (see
+// splitWordsInto), and adds the joined forms of hyphenated ones.
+func joinHyphens(input []byte, buf *tokenBuffer) analysis.TokenStream {
+	words, pairs := splitWordsInto(input, buf)
 	if pairs == 0 {
 		return words
 	}
@@ -46,17 +61,20 @@ func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			for _, w := range words[i : j+1] {
 				size += len(w.Term)
 			}
+			// The term is never the buffer's: a stem cache may keep it.
 			term := make([]byte, 0, size)
 			for _, w := range words[i : j+1] {
 				term = append(term, w.Term...)
 			}
-			joins = append(joins, insertion{i, &analysis.Token{
+			tok := buf.token()
+			*tok = analysis.Token{
 				Term:     term,
 				Start:    words[i].Start,
 				End:      words[j].End,
 				Type:     words[i].Type,
 				Position: words[i].Position,
-			}})
+			}
+			joins = append(joins, insertion{i, tok})
 		}
 		i = j + 1
 	}

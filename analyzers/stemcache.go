@@ -13,7 +13,9 @@ const maxStemCache = 20000
 // WithStemCache returns a copy of a news analyzer whose stemmer remembers
 // the stems it computed, for analysing many texts in one request (the
 // snippets of a page of hits repeat most of their words, and stemming is
-// the costliest step). The copy is for one goroutine; other analyzers are
+// the costliest step). The copy is for one goroutine, and where it has the
+// news tokenizer it also keeps its tokens' memory for the next text: the
+// tokens of one Analyze call are valid until the next. Other analyzers are
 // returned as they are.
 func WithStemCache(a analysis.Analyzer) analysis.Analyzer {
 	da, ok := a.(*analysis.DefaultAnalyzer)
@@ -21,6 +23,9 @@ func WithStemCache(a analysis.Analyzer) analysis.Analyzer {
 		return a
 	}
 	c := *da
+	if _, ok := c.Tokenizer.(*HyphenTokenizer); ok {
+		c.Tokenizer = &reusingTokenizer{}
+	}
 	c.TokenFilters = append([]analysis.TokenFilter(nil), da.TokenFilters...)
 	for i, f := range c.TokenFilters {
 		switch f.(type) {

@@ -23,8 +23,19 @@ import (
 // has, so that it need not grow and joined forms and place names of
 // several words can be put into it (insertTokens).
 func splitWords(input []byte) (words analysis.TokenStream, hyphenPairs int) {
-	w := wordSplitter{input: input, pos: 1}
-	w.out = make(analysis.TokenStream, 0, len(input)/wordRoom+4)
+	return splitWordsInto(input, nil)
+}
+
+// splitWordsInto is splitWords with the stream and its tokens taken from
+// buf where it is not nil: the words of the text before are then gone.
+func splitWordsInto(input []byte, buf *tokenBuffer) (words analysis.TokenStream, hyphenPairs int) {
+	w := wordSplitter{input: input, pos: 1, buf: buf}
+	room := len(input)/wordRoom + 4
+	if buf == nil {
+		w.out = make(analysis.TokenStream, 0, room)
+	} else {
+		w.out = buf.stream(room)
+	}
 	done := 0
 	for done < len(input) {
 		k := indexUnknown(input, done)
@@ -65,7 +76,9 @@ type wordSplitter struct {
 	// slab holds the tokens out points to, allocated in blocks rather
 	// than one by one.
 	slab []analysis.Token
-	pos  int
+	// buf, where it is not nil, gives the stream and the blocks.
+	buf *tokenBuffer
+	pos int
 	// lastEnd is the end of the last word; pairs counts the words that
 	// follow the one before after a single hyphen.
 	lastEnd, pairs int
@@ -74,8 +87,12 @@ type wordSplitter struct {
 // emit appends a token for term, which is input[start:end].
 func (w *wordSplitter) emit(term []byte, start, end int, typ analysis.TokenType) {
 	if len(w.slab) == cap(w.slab) {
-		n := (len(w.input)-start)/wordEstimate + 1
-		w.slab = make([]analysis.Token, 0, min(max(n, 16), maxSlab))
+		if w.buf != nil {
+			w.slab = w.buf.block()
+		} else {
+			n := (len(w.input)-start)/wordEstimate + 1
+			w.slab = make([]analysis.Token, 0, min(max(n, 16), maxSlab))
+		}
 	}
 	w.slab = append(w.slab, analysis.Token{
 		Term:     term,
@@ -95,6 +112,51 @@ func (w *wordSplitter) emit(term []byte, start, end int, typ analysis.TokenType)
 // maxSlab bounds one block of tokens, so a long text does not keep one
 // huge block alive for a few tokens still in use.
 const maxSlab = 1024
+
+// tokenBuffer is the memory of the token streams of one analyzer that is
+// used by one goroutine, text after text (WithStemCache): its stream and
+// blocks of tokens serve the next text again, rather than becoming
+// garbage a few kilobytes a text.
+type tokenBuffer struct {
+	out    analysis.TokenStream
+	blocks [][]analysis.Token
+	used   int // blocks the current text has taken
+	joined []analysis.Token
+}
+
+// stream starts a text: it returns the stream, empty, with room for at
+// least room tokens, and takes back every block.
+func (b *tokenBuffer) stream(room int) analysis.TokenStream {
+	b.used = 0
+	b.joined = b.joined[:0]
+	if cap(b.out) < room {
+		b.out = make(analysis.TokenStream, 0, room)
+	}
+	return b.out[:0]
+}
+
+// token returns a token for the current text's joined forms: the
+// buffer's where b is not nil, a new one otherwise.
+func (b *tokenBuffer) token() *analysis.Token {
+	if b == nil {
+		return new(analysis.Token)
+	}
+	if len(b.joined) == cap(b.joined) {
+		// The tokens handed out before stay where they are.
+		b.joined = make([]analysis.Token, 0, max(16, 2*cap(b.joined)))
+	}
+	b.joined = append(b.joined, analysis.Token{})
+	return &b.joined[len(b.joined)-1]
+}
+
+// block returns an empty block of maxSlab tokens for the current text.
+func (b *tokenBuffer) block() []analysis.Token {
+	if b.used == len(b.blocks) {
+		b.blocks = append(b.blocks, make([]analysis.Token, 0, maxSlab))
+	}
+	b.used++
+	return b.blocks[b.used-1][:0]
+}
 
 // asciiWords splits input[from:to], all ASCII or known runes (knownRune),
 // between two places where the segmenter starts a segment. For ASCII, UAX #29 as the segmenter
