@@ -22,7 +22,7 @@ func mustReferenceNews(tb testing.TB) analysis.Analyzer {
 	if err != nil {
 		tb.Fatalf("TokenFilterNamed(%q): %v", en.StopName, err)
 	}
-	variants := &referenceVariantFilter{keys: NewVariantFilter(placeVariants(), newsSynonyms, newsVariants).keys}
+	variants := &referenceVariantFilter{v: NewVariantFilter(placeVariants(), newsSynonyms, newsVariants)}
 	return &analysis.DefaultAnalyzer{
 		Tokenizer: newReferenceTokenizer(),
 		TokenFilters: []analysis.TokenFilter{
@@ -36,7 +36,7 @@ func mustReferenceNews(tb testing.TB) analysis.Analyzer {
 // filter and its rewriting in place: the same table, looked up for every
 // word, into a new stream.
 type referenceVariantFilter struct {
-	keys map[string]variantKeyInfo
+	v *VariantFilter
 }
 
 func (f *referenceVariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
@@ -70,7 +70,7 @@ func (f *referenceVariantFilter) Filter(input analysis.TokenStream) analysis.Tok
 
 func (f *referenceVariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n int, canon string) {
 	key := appendKey(buf, input[i].Term)
-	info := f.keys[string(key)]
+	info := f.v.info(key)
 	if info.entry {
 		n, canon = 1, info.canon
 	}
@@ -82,7 +82,7 @@ func (f *referenceVariantFilter) match(input analysis.TokenStream, i int, buf []
 			break
 		}
 		key = appendKey(append(key, ' '), input[i+k].Term)
-		if info := f.keys[string(key)]; info.entry {
+		if info := f.v.info(key); info.entry {
 			n, canon = k+1, info.canon
 		}
 	}

@@ -15,8 +15,11 @@ import (
 // upperOnly) and before stemming, at index and query time alike.
 type VariantFilter struct {
 	// keys holds every key of the tables and the first word of every entry
-	// of several words, so that a token is looked up once.
-	keys map[string]variantKeyInfo
+	// of several words, so that a token is looked up once, with what the
+	// filter knows of it packed in a word (see info): some 45,000 keys
+	// name 6,000 canonical terms, each kept once in canons.
+	keys   map[string]packedKey
+	canons []variantCanon
 	// seen is a Bloom filter over the keys that are entries and over the
 	// first words of entries of several words: almost every word of a
 	// text is neither, or only a first word ("the", "new"), and the
@@ -31,6 +34,34 @@ type VariantFilter struct {
 type upperTerm struct {
 	term  string
 	canon []byte
+}
+
+// packedKey is a key's entry in the filter: the index of its canonical
+// term in canons, above the keyEntry and keyStart bits.
+type packedKey uint32
+
+const (
+	keyEntry packedKey = 1 << iota // the key is a table entry
+	keyStart                       // the key begins an entry of several words
+	keyShift = iota
+)
+
+// variantCanon is a canonical term as the table has it and as tokens take
+// it (sharedTerm).
+type variantCanon struct {
+	canon string
+	term  []byte
+}
+
+// info returns what the filter knows of a key; the zero value where it has
+// no such key.
+func (f *VariantFilter) info(key []byte) variantKeyInfo {
+	k, ok := f.keys[string(key)]
+	if !ok {
+		return variantKeyInfo{}
+	}
+	c := &f.canons[k>>keyShift]
+	return variantKeyInfo{canon: c.canon, term: c.term, entry: k&keyEntry != 0, start: k&keyStart != 0}
 }
 
 // variantKeyInfo is what the filter knows of one key.
@@ -76,23 +107,29 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 			t[k] = v
 		}
 	}
-	keys := make(map[string]variantKeyInfo, len(t))
+	f := &VariantFilter{keys: make(map[string]packedKey, len(t))}
+	// canons[0] is the empty term, which keys that only begin entries
+	// point to.
+	f.canons = []variantCanon{{}}
+	canonIndex := map[string]packedKey{"": 0}
 	for k, c := range t {
-		info := keys[k]
-		info.canon, info.term, info.entry = c, sharedTerm(c), true
-		keys[k] = info
+		n, ok := canonIndex[c]
+		if !ok {
+			n = packedKey(len(f.canons))
+			canonIndex[c] = n
+			f.canons = append(f.canons, variantCanon{c, sharedTerm(c)})
+		}
+		f.keys[k] |= n<<keyShift | keyEntry
 		if first, _, ok := strings.Cut(k, " "); ok {
-			info := keys[first]
-			info.start = true
-			keys[first] = info
+			f.keys[first] |= keyStart
 		}
 	}
-	f := &VariantFilter{keys: keys, seen: newKeyFilter(len(keys))}
-	for k, info := range keys {
-		if info.entry {
+	f.seen = newKeyFilter(len(f.keys))
+	for k, v := range f.keys {
+		if v&keyEntry != 0 {
 			f.seen.add([]byte(k), entryKind)
 		}
-		if info.start {
+		if v&keyStart != 0 {
 			f.seen.add([]byte(k), startKind)
 		}
 	}
@@ -171,7 +208,7 @@ func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n 
 	word := f.seen.load(p)
 	start := has(word, p, startKind)
 	if has(word, p, entryKind) {
-		info := f.keys[string(key)]
+		info := f.info(key)
 		if info.entry {
 			n, canon, shared = 1, info.canon, info.term
 		}
@@ -192,7 +229,7 @@ func (f *VariantFilter) match(input analysis.TokenStream, i int, buf []byte) (n 
 		if !has(f.seen.load(p), p, entryKind) {
 			continue
 		}
-		if info := f.keys[string(key)]; info.entry {
+		if info := f.info(key); info.entry {
 			n, canon, shared = k+1, info.canon, info.term
 		}
 	}
