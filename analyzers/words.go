@@ -128,6 +128,12 @@ type tokenBuffer struct {
 // least room tokens, and takes back every block.
 func (b *tokenBuffer) stream(room int) analysis.TokenStream {
 	b.used = 0
+	// A long text's blocks are let go: the buffer keeps what a news
+	// article of up to 2,000 words takes.
+	if len(b.blocks) > keptBlocks {
+		clear(b.blocks[keptBlocks:])
+		b.blocks = b.blocks[:keptBlocks]
+	}
 	b.joined = b.joined[:0]
 	if cap(b.out) < room {
 		b.out = make(analysis.TokenStream, 0, room)
@@ -148,6 +154,10 @@ func (b *tokenBuffer) token() *analysis.Token {
 	b.joined = append(b.joined, analysis.Token{})
 	return &b.joined[len(b.joined)-1]
 }
+
+// keptBlocks is how many blocks of tokens a tokenBuffer keeps between
+// texts.
+const keptBlocks = 2
 
 // block returns an empty block of maxSlab tokens for the current text.
 func (b *tokenBuffer) block() []analysis.Token {
