@@ -2,6 +2,7 @@ package analyzers
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"dateline/corpus"
@@ -136,9 +137,27 @@ func placeVariants() VariantTable {
 	return t
 }
 
+// newsVariantFilter is the variant filter of the news analyzer: one for the
+// process, whichever registry cache asks for it (creating an index and
+// opening it each build the analyzer), and built when a text is first
+// analysed rather than when the analyzer is, about a sixth of a second.
+// By then an indexer has loaded the gazetteer to extract regions, which
+// PlaceVariants then reads rather than decoding it again. The filter
+// holds no state of a call, so every goroutine may share it.
+var newsVariantFilter = sync.OnceValue(func() *VariantFilter {
+	// The curated tables come last and win over the gazetteer's.
+	return NewVariantFilter(placeVariants(), newsSynonyms, newsVariants)
+})
+
+// sharedVariants is the news analyzer's variant filter in the registry.
+type sharedVariants struct{}
+
+func (sharedVariants) Filter(input analysis.TokenStream) analysis.TokenStream {
+	return newsVariantFilter().Filter(input)
+}
+
 func init() {
 	registry.RegisterTokenFilter(VariantsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		// The curated tables come last and win over the gazetteer's.
-		return NewVariantFilter(placeVariants(), newsSynonyms, newsVariants), nil
+		return sharedVariants{}, nil
 	})
 }
