@@ -59,7 +59,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.Float64Var(&cfg.RateLimit, "rate-limit", 0, "requests per second one client address may make to the search routes (bursts of twice as many); 0, the default, for no limit")
 	fs.StringVar(&cfg.WriteToken, "write-token", "", "bearer `TOKEN` that POST/DELETE /api/articles and /api/admin require; without one, writes are refused")
 	fs.StringVar(&cfg.Watch, "watch", "", "index the files in `DIR` as they appear or change, and remove the articles of deleted files")
-	fs.Var(&cfg.MemoryLimit, "memory-limit", "soft limit on the Go heap: off, a size such as 160MiB, or auto for what the process holds once the index is open plus half of it, at least 48MiB (GOMEMLIMIT wins over auto)")
+	cfg.MemoryLimit = memoryLimit{auto: true}
+	fs.Var(&cfg.MemoryLimit, "memory-limit", "soft limit on the Go heap: auto for what the process holds once the index is open plus half of it, at least 48MiB, raised as the index grows (GOMEMLIMIT wins over auto); off; or a size such as 160MiB")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: searchd [flags]\n\nEvery flag can also be set by an environment variable: -index by DATELINE_INDEX,\n-read-timeout by DATELINE_READ_TIMEOUT, and so on; a flag given wins.\n\nFlags:\n")
 		fs.PrintDefaults()

@@ -100,7 +100,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 			httpServer.Close()
 			return err
 		}
-		cfg.MemoryLimit.apply(getenv, log)
+		cfg.MemoryLimit.apply(ctx, getenv, log)
 		if ready != nil {
 			ready <- ln.Addr().String()
 		}
