@@ -110,6 +110,10 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeakerKey, keywordField(false))
 	doc.AddFieldMappingsAt(fieldPublished, date)
 	doc.AddFieldMappingsAt(fieldURL, storedOnly())
+	// No field is in bleve's _all, but bleve would still build it for
+	// every document and write it to every segment: another 5% of
+	// indexing's processor time.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	m := bleve.NewIndexMapping()
 	m.TypeField = "_type"
@@ -133,7 +137,11 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 		fieldRegion:  a.Regions,
 		fieldURL:     a.URL,
 	}
-	doc[fieldText] = []string{a.Title, a.Title, a.Body}
+	// The body first: bleve folds the terms of each later value of a
+	// field into the first value's table, and folding two titles into a
+	// body's table costs a tenth of what folding a body into a title's
+	// did (5% of indexing's processor time on Reuters-21578).
+	doc[fieldText] = []string{a.Body, a.Title, a.Title}
 	if len(a.Quotes) > 0 {
 		doc[fieldQuote] = quoteTexts(a)
 	}
