@@ -34,18 +34,23 @@ func (x *Index) Compact(ctx context.Context, merge bool) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	x.waitIdle(nil)
-	if merge {
-		if err := x.mergeSegments(ctx); err != nil {
-			return fmt.Errorf("compacting %s: %w", x.path, err)
-		}
-	}
 	if len(x.settled) > 0 {
 		if err := x.st.write(nil, nil, x.settled); err != nil {
 			return fmt.Errorf("compacting %s: %w", x.path, err)
 		}
 		x.settled = nil
 	}
-	if err := x.st.compact(); err != nil {
+	// The store is rewritten on one core while bleve merges on the other:
+	// the two share nothing, and the merge runs on one core alone.
+	stored := make(chan error, 1)
+	go func() { stored <- x.st.compact() }()
+	if merge {
+		if err := x.mergeSegments(ctx); err != nil {
+			<-stored
+			return fmt.Errorf("compacting %s: %w", x.path, err)
+		}
+	}
+	if err := <-stored; err != nil {
 		return fmt.Errorf("compacting %s: the article store: %w", x.path, err)
 	}
 	// The BM25 statistics of the compacted index, counted here and saved
