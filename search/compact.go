@@ -13,6 +13,13 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// A compacted store of largeStore bytes or more gets pages of
+// largeStorePage bytes (see compact).
+const (
+	largeStore     = 4 << 20
+	largeStorePage = 16 << 10
+)
+
 // compactTxSize is how many bytes of articles one transaction of a store
 // compaction copies: large enough that commits are few, small enough to
 // keep memory flat.
@@ -144,7 +151,18 @@ func (s *store) compact() error {
 	path := s.db.Path()
 	tmp := path + ".compact"
 	os.Remove(tmp)
-	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: lockWait, NoSync: true})
+	// A large store gets pages of 16 KiB rather than the system's 4: a
+	// page holds whole articles, about 500 bytes each compressed, and
+	// leaves what the next would not fit in unused, a tenth of a small
+	// page and a fortieth of a large one (Reuters-21578's store: 13.5 MB
+	// in 4 KiB pages, 12.5 in 16 KiB). A small one keeps small pages, of
+	// which its fixed few (meta, freelist, root) take less. bbolt keeps a
+	// file's page size when it opens it again.
+	pageSize := 0 // the system's
+	if st, err := os.Stat(path); err == nil && st.Size() >= largeStore {
+		pageSize = largeStorePage
+	}
+	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: lockWait, NoSync: true, PageSize: pageSize})
 	if err != nil {
 		return err
 	}

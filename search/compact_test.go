@@ -1,16 +1,19 @@
 package search
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
-
-	"context"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	index "github.com/blevesearch/bleve_index_api"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"dateline/corpus"
 )
 
 func fileSize(tb testing.TB, path string) int64 {
@@ -235,5 +238,75 @@ func TestOpenForLoad(t *testing.T) {
 	defer x.Close()
 	if n, _ := x.Count(); n != uint64(len(arts)) {
 		t.Errorf("Count = %d, want %d", n, len(arts))
+	}
+}
+
+// TestCompactLargeStorePages compacts a store of more than largeStore
+// bytes: it must come out in pages of largeStorePage bytes, smaller than
+// it went in, with every article readable, and keep its page size when it
+// is opened again.
+func TestCompactLargeStorePages(t *testing.T) {
+	path := filepath.Join(t.TempDir(), storeFile)
+	st, err := openStore(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { st.close() }()
+	// Random letters compress to about three quarters: 1,600 articles
+	// of 4,000 of them make a store of some 5 MB.
+	rng := rand.New(rand.NewPCG(1, 2))
+	body := func() string {
+		b := make([]byte, 4000)
+		for i := range b {
+			b[i] = byte('a' + rng.IntN(26))
+		}
+		return string(b)
+	}
+	var arts []corpus.Article
+	for i := range 1600 {
+		arts = append(arts, corpus.Article{ID: fmt.Sprintf("a%04d", i), Title: "Title", Body: body()})
+	}
+	for i := 0; i < len(arts); i += 100 {
+		if err := st.write(arts[i:i+100], nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := fileSize(t, path)
+	if before < largeStore {
+		t.Fatalf("store of %d bytes; the test needs %d or more", before, largeStore)
+	}
+	if err := st.compact(); err != nil {
+		t.Fatalf("compact: %v", err)
+	}
+	if got := st.db.Info().PageSize; got != largeStorePage {
+		t.Errorf("page size after compact = %d, want %d", got, largeStorePage)
+	}
+	if after := fileSize(t, path); after >= before {
+		t.Errorf("store after compact = %d bytes, not less than the %d before", after, before)
+	}
+	for _, i := range []int{0, 799, 1599} {
+		a, ok, err := st.get(arts[i].ID)
+		if err != nil || !ok || a.Body != arts[i].Body {
+			t.Errorf("get(%s) after compact: ok %v, err %v, body the same %v", arts[i].ID, ok, err, a.Body == arts[i].Body)
+		}
+	}
+	if err := st.close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = openStore(path, false); err != nil {
+		t.Fatalf("opening the compacted store: %v", err)
+	}
+	if got := st.db.Info().PageSize; got != largeStorePage {
+		t.Errorf("page size when opened again = %d, want %d", got, largeStorePage)
+	}
+	more := corpus.Article{ID: "b0001", Title: "Later", Body: body()}
+	if err := st.write([]corpus.Article{more}, []string{arts[0].ID}, nil); err != nil {
+		t.Fatalf("write after compact: %v", err)
+	}
+	if a, ok, err := st.get(more.ID); err != nil || !ok || a.Body != more.Body {
+		t.Errorf("get(%s) written after compact: ok %v, err %v", more.ID, ok, err)
+	}
+	if _, ok, err := st.get(arts[0].ID); err != nil || ok {
+		t.Errorf("get(%s) deleted after compact: ok %v, err %v", arts[0].ID, ok, err)
 	}
 }
