@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// Reading the bodies of a page of hits, with no garbage but the bodies.
+// Reading what a page of hits shows of its articles, with no garbage but
+// the texts.
 //
 // A stored article is DEFLATE-compressed JSON (store.go). Inflating it with
 // a new flate reader allocates the reader's 32 KB window, and a
@@ -60,12 +62,23 @@ func (z *inflater) release() {
 	inflaters.Put(z)
 }
 
-// hitBodies returns the stored bodies of the articles with the given ids,
-// by id, read in one transaction; an id the store lacks is left out. It
-// reads as the store reads one article (decodeBody), with pooled buffers
-// and inflaters; the tests hold the plain version it must equal.
-func (x *Index) hitBodies(ids []string) (map[string]string, error) {
-	out := make(map[string]string, len(ids))
+// storedHit is what a hit shows that the article store holds: the
+// article's title, URL, date and body, as given. Enrichment changes none of
+// them, so the bleve index need not keep them too.
+type storedHit struct {
+	Title     string    `json:"title"`
+	URL       string    `json:"url"`
+	Published time.Time `json:"published"`
+	Body      string    `json:"body"`
+}
+
+// hitRecords returns the stored title, URL, date and body of the articles
+// with the given ids, by id, read in one transaction; an id the store
+// lacks is left out. It reads as the store reads one article
+// (decodeArticle), with pooled buffers and inflaters; the tests hold the
+// plain version it must equal.
+func (x *Index) hitRecords(ids []string) (map[string]storedHit, error) {
+	out := make(map[string]storedHit, len(ids))
 	z := inflaters.Get().(*inflater)
 	defer z.release()
 	err := x.st.db.View(func(tx *bolt.Tx) error {
@@ -75,35 +88,39 @@ func (x *Index) hitBodies(ids []string) (map[string]string, error) {
 			if data == nil {
 				continue
 			}
-			body, err := z.body(data)
+			h, err := z.record(data)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", id, err)
 			}
-			out[id] = body
+			out[id] = h
 		}
 		return nil
 	})
 	return out, err
 }
 
-// body returns the body of a stored article, decoding no other field.
-func (z *inflater) body(data []byte) (string, error) {
+// record returns what a hit shows of a stored article, decoding no other
+// field.
+func (z *inflater) record(data []byte) (storedHit, error) {
+	var h storedHit
 	var dict []byte
 	switch {
 	case len(data) == 0:
-		return "", errors.New("stored article is empty")
+		return h, errors.New("stored article is empty")
 	case data[0] == codecFlateDict:
 		dict = storeDict
 	case data[0] != codecFlate:
-		return "", fmt.Errorf("stored article in an unknown encoding (tag %q)", data[0])
+		return h, fmt.Errorf("stored article in an unknown encoding (tag %q)", data[0])
 	}
 	raw, err := z.inflate(data[1:], dict)
 	if err != nil {
-		return "", fmt.Errorf("decompressing stored article: %w", err)
+		return h, fmt.Errorf("decompressing stored article: %w", err)
 	}
-	var a struct{ Body string }
-	if err := json.Unmarshal(raw, &a); err != nil {
-		return "", fmt.Errorf("decoding stored article: %w", err)
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return h, fmt.Errorf("decoding stored article: %w", err)
 	}
-	return a.Body, nil
+	if !h.Published.IsZero() {
+		h.Published = h.Published.UTC()
+	}
+	return h, nil
 }

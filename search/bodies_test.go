@@ -5,15 +5,19 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
 	bolt "go.etcd.io/bbolt"
 
 	"dateline/corpus"
 )
 
-func TestHitBodies(t *testing.T) {
+func TestHitRecords(t *testing.T) {
 	long := corpus.Article{ID: "long", Title: "Long", Body: strings.Repeat("A very long body of grain news. ", 20000)}
-	x := mustIndex(t, append([]corpus.Article{long}, testArticles...))
+	dated := corpus.Article{ID: "dated", Title: "Dated", URL: "https://example.com/dated", Body: "Wheat rose.",
+		Published: time.Date(2025, 4, 2, 9, 30, 0, 0, time.FixedZone("CEST", 2*3600))}
+	x := mustIndex(t, append([]corpus.Article{long, dated}, testArticles...))
 	tests := []struct {
 		name string
 		ids  []string
@@ -21,36 +25,32 @@ func TestHitBodies(t *testing.T) {
 		{name: "some missing", ids: []string{"a1", "missing", "a3"}},
 		{name: "larger than a pooled buffer", ids: []string{"long", "a2"}},
 		{name: "after a large one", ids: []string{"a4", "a1"}},
+		{name: "with a URL and a date", ids: []string{"dated", "a2"}},
 		{name: "none", ids: nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := x.hitBodies(tt.ids)
+			got, err := x.hitRecords(tt.ids)
 			if err != nil {
-				t.Fatalf("hitBodies(%q): %v", tt.ids, err)
+				t.Fatalf("hitRecords(%q): %v", tt.ids, err)
 			}
-			want, err := x.bodies(tt.ids)
+			want, err := x.records(tt.ids)
 			if err != nil {
-				t.Fatalf("bodies(%q): %v", tt.ids, err)
+				t.Fatalf("records(%q): %v", tt.ids, err)
 			}
-			if len(got) != len(want) {
-				t.Fatalf("hitBodies(%q) holds %d bodies, want %d", tt.ids, len(got), len(want))
-			}
-			for id, w := range want {
-				if got[id] != w {
-					t.Errorf("hitBodies(%q)[%s] = %.40q…, want %.40q…", tt.ids, id, got[id], w)
-				}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("hitRecords(%q) (-want +got):\n%.2000s", tt.ids, diff)
 			}
 		})
 	}
 }
 
-// BenchmarkHitBodies reads the bodies of a page of ten Reuters hits, as a
-// search does for its snippets, with pooled inflaters and as the store
-// reads one article.
+// BenchmarkHitRecords reads what a page of ten Reuters hits shows of
+// their articles, as a search does for its hits and snippets, with pooled
+// inflaters and as the store reads one article.
 //
-//	DATELINE_SHARED=/work/shared go test ./search -run XXX -bench HitBodies -benchmem
-func BenchmarkHitBodies(b *testing.B) {
+//	DATELINE_SHARED=/work/shared go test ./search -run XXX -bench HitRecords -benchmem
+func BenchmarkHitRecords(b *testing.B) {
 	x, _ := mustReutersIndex(b)
 	var ids []string
 	for i := range 10 {
@@ -58,25 +58,25 @@ func BenchmarkHitBodies(b *testing.B) {
 	}
 	for _, bb := range []struct {
 		name string
-		read func([]string) (map[string]string, error)
-	}{{"pooled", x.hitBodies}, {"store", x.bodies}} {
+		read func([]string) (map[string]storedHit, error)
+	}{{"pooled", x.hitRecords}, {"store", x.records}} {
 		b.Run(bb.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				got, err := bb.read(ids)
 				if err != nil || len(got) == 0 {
-					b.Fatalf("bodies: %d, %v", len(got), err)
+					b.Fatalf("records: %d, %v", len(got), err)
 				}
 			}
 		})
 	}
 }
 
-// bodies is the plain way to read the stored bodies of the articles with
+// records is the plain way to read what hits show of the articles with
 // the given ids, by id, in one transaction, an id the store lacks left
-// out: what hitBodies, with its pooled buffers and inflaters, must equal.
-func (x *Index) bodies(ids []string) (map[string]string, error) {
-	out := make(map[string]string, len(ids))
+// out: what hitRecords, with its pooled buffers and inflaters, must equal.
+func (x *Index) records(ids []string) (map[string]storedHit, error) {
+	out := make(map[string]storedHit, len(ids))
 	err := x.st.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketArticles)
 		for _, id := range ids {
@@ -84,11 +84,11 @@ func (x *Index) bodies(ids []string) (map[string]string, error) {
 			if data == nil {
 				continue
 			}
-			body, err := decodeBody(data)
+			a, err := decodeArticle(data)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", id, err)
 			}
-			out[id] = body
+			out[id] = storedHit{Title: a.Title, URL: a.URL, Published: a.Published, Body: a.Body}
 		}
 		return nil
 	})

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,15 +93,15 @@ func TestCompact(t *testing.T) {
 	}
 }
 
-func TestBodies(t *testing.T) {
+func TestRecords(t *testing.T) {
 	x := mustIndex(t, testArticles)
-	got, err := x.bodies([]string{"a1", "missing", "a3"})
+	got, err := x.records([]string{"a1", "missing", "a3"})
 	if err != nil {
-		t.Fatalf("bodies: %v", err)
+		t.Fatalf("records: %v", err)
 	}
-	want := map[string]string{"a1": testArticles[0].Body, "a3": testArticles[2].Body}
-	if len(got) != len(want) || got["a1"] != want["a1"] || got["a3"] != want["a3"] {
-		t.Errorf("bodies(a1, missing, a3) = %q, want %q", got, want)
+	if len(got) != 2 || got["a1"].Body != testArticles[0].Body || got["a3"].Body != testArticles[2].Body ||
+		got["a1"].Title != testArticles[0].Title || got["a3"].Title != testArticles[2].Title {
+		t.Errorf("records(a1, missing, a3) = %+v; want a1 and a3 with their titles and bodies", got)
 	}
 }
 
@@ -151,6 +152,7 @@ func TestPutConcurrent(t *testing.T) {
 			arts := manyArticles(30)
 			for i := range arts {
 				arts[i].Title = fmt.Sprintf("version %d of %s", w, arts[i].ID)
+				arts[i].Speakers = []string{fmt.Sprintf("Writer %d", w)}
 			}
 			errs <- x.Put(arts)
 		}()
@@ -169,14 +171,15 @@ func TestPutConcurrent(t *testing.T) {
 		if err != nil || r == nil {
 			t.Fatalf("Document(%s) = %v, %v", id, r, err)
 		}
-		var title string
+		// The speakers are what the index stores of a write.
+		var speakers []string
 		r.VisitFields(func(f index.Field) {
-			if f.Name() == fieldTitle {
-				title = string(f.Value())
+			if f.Name() == fieldSpeaker {
+				speakers = append(speakers, string(f.Value()))
 			}
 		})
-		if title != stored.Title {
-			t.Errorf("index title of %s = %q, store holds %q", id, title, stored.Title)
+		if len(stored.Speakers) == 0 || !slices.Contains(speakers, stored.Speakers[0]) {
+			t.Errorf("index speakers of %s = %q, store holds %q (%s)", id, speakers, stored.Speakers, stored.Title)
 		}
 	}
 	if n, _ := x.Count(); n != 30 {

@@ -49,29 +49,37 @@ func phraseQuery(m mapping.IndexMapping, field, text string) query.Query {
 
 // phraseValues gives, for each short field, the values a phrase on it is
 // checked against: from bleve's stored fields (doc) where they are there,
-// else from the enriched stored article (art, read only when needed).
-var phraseValues = map[string]func(doc index.Document, art func() (*corpus.Article, error)) ([]string, error){
-	fieldTitle: func(doc index.Document, _ func() (*corpus.Article, error)) ([]string, error) {
-		return storedValues(doc, fieldTitle), nil
+// else from the stored article (art, read only when needed, and enriched
+// only where the values are what extraction adds).
+var phraseValues = map[string]func(doc index.Document, art articleOf) ([]string, error){
+	fieldTitle: func(_ index.Document, art articleOf) ([]string, error) {
+		a, err := art(false)
+		if err != nil {
+			return nil, err
+		}
+		return []string{a.Title}, nil
 	},
-	fieldRegionName: func(doc index.Document, _ func() (*corpus.Article, error)) ([]string, error) {
+	fieldRegionName: func(doc index.Document, _ articleOf) ([]string, error) {
 		return storedValues(doc, fieldRegion), nil
 	},
-	fieldQuote: func(_ index.Document, art func() (*corpus.Article, error)) ([]string, error) {
-		a, err := art()
+	fieldQuote: func(_ index.Document, art articleOf) ([]string, error) {
+		a, err := art(true)
 		if err != nil {
 			return nil, err
 		}
 		return quoteTexts(a), nil
 	},
-	fieldSpeakerName: func(_ index.Document, art func() (*corpus.Article, error)) ([]string, error) {
-		a, err := art()
+	fieldSpeakerName: func(_ index.Document, art articleOf) ([]string, error) {
+		a, err := art(true)
 		if err != nil {
 			return nil, err
 		}
 		return speakerNames(a), nil
 	},
 }
+
+// articleOf reads the stored article of a document, enriched or as given.
+type articleOf func(enrich bool) (*corpus.Article, error)
 
 // storedValues returns the values bleve stored for field.
 func storedValues(doc index.Document, field string) []string {
@@ -183,7 +191,7 @@ func phraseTerms(tokens analysis.TokenStream) [][]string {
 
 // hasPhrase reports whether a value of the document's field holds the
 // phrase. A document the store lacks (deleted meanwhile) holds none.
-func hasPhrase(r index.IndexReader, st *store, id index.IndexInternalID, values func(index.Document, func() (*corpus.Article, error)) ([]string, error), a analysis.Analyzer, phrase [][]string) (bool, error) {
+func hasPhrase(r index.IndexReader, st *store, id index.IndexInternalID, values func(index.Document, articleOf) ([]string, error), a analysis.Analyzer, phrase [][]string) (bool, error) {
 	ext, err := r.ExternalID(id)
 	if err != nil {
 		return false, err
@@ -192,13 +200,16 @@ func hasPhrase(r index.IndexReader, st *store, id index.IndexInternalID, values 
 	if err != nil || doc == nil {
 		return false, err
 	}
-	art := func() (*corpus.Article, error) {
+	art := func(enrich bool) (*corpus.Article, error) {
 		if st == nil {
 			return nil, errors.New("no article store for this index")
 		}
 		got, ok, err := st.get(ext)
 		if err != nil || !ok {
 			return nil, fmt.Errorf("article %s: %w", ext, cmpErr(err, ErrNotFound))
+		}
+		if !enrich {
+			return &got, nil
 		}
 		return enriched(got), nil
 	}

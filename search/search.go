@@ -127,7 +127,9 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 		// The collector keeps the page and the hits before it.
 		cq.keep = sr.Size + sr.From
 	}
-	sr.Fields = []string{fieldTitle, fieldURL, fieldPublished, fieldSpeaker, fieldRegion}
+	// The speakers and regions come from the index, which holds them as
+	// extracted; the title, URL, date and body from the article store.
+	sr.Fields = []string{fieldSpeaker, fieldRegion}
 	setPlace(sr, r)
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -147,25 +149,26 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	bodies, err := x.hitBodies(ids)
+	stored, err := x.hitRecords(ids)
 	if err != nil {
-		return nil, fmt.Errorf("reading the hits' bodies: %w", err)
+		return nil, fmt.Errorf("reading the hits' articles: %w", err)
 	}
 	m := x.bi.Mapping()
 	sn := &snippeter{analyzer: getSnippetAnalyzer(m), terms: c.marks}
 	defer putSnippetAnalyzer(m, sn.analyzer)
 	for _, h := range res.Hits {
+		rec := stored[h.ID]
 		hit := Hit{
 			ID:        h.ID,
 			Score:     h.Score,
-			Title:     stringField(h.Fields[fieldTitle]),
-			URL:       stringField(h.Fields[fieldURL]),
-			Published: timeField(h.Fields[fieldPublished]),
+			Title:     rec.Title,
+			URL:       rec.URL,
+			Published: rec.Published,
 			Speakers:  stringsField(h.Fields[fieldSpeaker]),
 			Regions:   stringsField(h.Fields[fieldRegion]),
 		}
 		hit.TitleHTML = sn.title(hit.Title)
-		hit.Snippet = sn.snippet(bodies[h.ID], r.SnippetSize, r.Snippets)
+		hit.Snippet = sn.snippet(rec.Body, r.SnippetSize, r.Snippets)
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Facets = counter.facets(r.FacetSize)

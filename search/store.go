@@ -300,17 +300,3 @@ func (x *Index) Each(fn func(a corpus.Article) error) error {
 		after = arts[len(arts)-1].ID
 	}
 }
-
-// decodeBody returns the body of a stored article, decoding no other
-// field.
-func decodeBody(data []byte) (string, error) {
-	r, err := articleReader(data)
-	if err != nil {
-		return "", err
-	}
-	var a struct{ Body string }
-	if err := json.NewDecoder(r).Decode(&a); err != nil {
-		return "", fmt.Errorf("decoding stored article: %w", err)
-	}
-	return a.Body, nil
-}

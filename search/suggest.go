@@ -124,7 +124,6 @@ func (x *Index) spelling(ctx context.Context, term string) (string, error) {
 	q := bleve.NewTermQuery(term)
 	q.SetField(fieldText)
 	sr := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	sr.Fields = []string{fieldTitle}
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", fmt.Errorf("finding the spelling of %q: %w", term, err)
@@ -134,11 +133,11 @@ func (x *Index) spelling(ctx context.Context, term string) (string, error) {
 	// capitals are not how a person types a name.
 	first := ""
 	for _, h := range res.Hits {
-		bodies, err := x.hitBodies([]string{h.ID})
+		stored, err := x.hitRecords([]string{h.ID})
 		if err != nil {
 			return "", fmt.Errorf("finding the spelling of %q: %w", term, err)
 		}
-		for _, text := range []string{stringField(h.Fields[fieldTitle]), bodies[h.ID]} {
+		for _, text := range []string{stored[h.ID].Title, stored[h.ID].Body} {
 			for _, t := range a.Analyze([]byte(text)) {
 				if string(t.Term) != term {
 					continue

@@ -121,14 +121,24 @@ func (x *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion
 		return out, nil
 	}
 	sr := bleve.NewSearchRequestOptions(titlePrefixQuery(p), n-len(out), 0, false)
-	sr.Fields = []string{fieldTitle}
 	sr.SortBy(sortOrder(SortRelevance)) // equal scores in one order
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("completing titles: %w", err)
 	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	// The titles as written are in the article store.
+	stored, err := x.hitRecords(ids)
+	if err != nil {
+		return nil, fmt.Errorf("completing titles: %w", err)
+	}
 	for _, h := range res.Hits {
-		out = append(out, Suggestion{Kind: "title", Value: stringField(h.Fields[fieldTitle]), ID: h.ID})
+		if rec, ok := stored[h.ID]; ok {
+			out = append(out, Suggestion{Kind: "title", Value: rec.Title, ID: h.ID})
+		}
 	}
 	return out, nil
 }
