@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"weak"
 )
 
 //go:generate go run ./internal/gengazetteer -geonames ../../shared/data/geonames -out gazetteer.tsv.gz
@@ -102,10 +103,34 @@ func loadGazetteer() *gazetteer {
 var (
 	gazetteerOnce sync.Once
 	// gazetteerLoaded is the decoded list once loadGazetteer has run,
-	// nil before: PlaceVariants uses it when it is there and otherwise
-	// decodes a list of its own that it does not keep.
+	// nil before.
 	gazetteerLoaded atomic.Pointer[gazetteer]
 )
+
+// tableGazetteer returns a list to build a table from (PlaceVariants,
+// the region spellings) without loading it for good: the loaded list where
+// there is one, else a decoded one that is held only weakly, so that
+// tables built one after another (a search server's analyzers and region
+// spellings) decode it once, and the collector takes it after.
+func tableGazetteer() *gazetteer {
+	if g := gazetteerLoaded.Load(); g != nil {
+		return g
+	}
+	transientGazetteer.Lock()
+	defer transientGazetteer.Unlock()
+	if g := transientGazetteer.p.Value(); g != nil {
+		return g
+	}
+	g := mustDecodeGazetteer()
+	transientGazetteer.p = weak.Make(g)
+	return g
+}
+
+// transientGazetteer is the list tableGazetteer last decoded.
+var transientGazetteer struct {
+	sync.Mutex
+	p weak.Pointer[gazetteer]
+}
 
 func mustDecodeGazetteer() *gazetteer {
 	g, err := decodeGazetteer(bytes.NewReader(gazetteerData))

@@ -15,13 +15,9 @@ import (
 //
 // It does not load the gazetteer for good: a search server builds its
 // analyzers from this table and may never extract a region, and the
-// decoded list would hold 13 MB of its heap for nothing. Where the list is
-// not loaded already, PlaceVariants decodes one of its own and lets it go.
+// decoded list would hold 13 MB of its heap for nothing (tableGazetteer).
 func PlaceVariants() map[string][]string {
-	g := gazetteerLoaded.Load()
-	if g == nil {
-		g = mustDecodeGazetteer()
-	}
+	g := tableGazetteer()
 	out := make(map[string][]string, 8192)
 	for id := range g.places {
 		p := &g.places[id]

@@ -79,12 +79,8 @@ func (t *regionNames) canonical(key string) (string, bool) {
 	return "", false
 }
 
-// loadRegionNames builds the table once, from the gazetteer if it is loaded
-// and otherwise from a decoded list it does not keep.
+// loadRegionNames builds the table once, without loading the gazetteer
+// for good (tableGazetteer).
 var loadRegionNames = sync.OnceValue(func() *regionNames {
-	g := gazetteerLoaded.Load()
-	if g == nil {
-		g = mustDecodeGazetteer()
-	}
-	return newRegionNames(g)
+	return newRegionNames(tableGazetteer())
 })
