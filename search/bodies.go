@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/search"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -72,6 +73,15 @@ type storedHit struct {
 	Body      string    `json:"body"`
 }
 
+// hitIDs returns the ids of hits, in order.
+func hitIDs(hits search.DocumentMatchCollection) []string {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
 // hitRecords returns the stored title, URL, date and body of the articles
 // with the given ids, by id, read in one transaction; an id the store
 // lacks is left out. It reads as the store reads one article
@@ -119,8 +129,6 @@ func (z *inflater) record(data []byte) (storedHit, error) {
 	if err := json.Unmarshal(raw, &h); err != nil {
 		return h, fmt.Errorf("decoding stored article: %w", err)
 	}
-	if !h.Published.IsZero() {
-		h.Published = h.Published.UTC()
-	}
+	h.Published = h.Published.UTC() // the zero time stays zero
 	return h, nil
 }

@@ -145,11 +145,7 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	if r.parsed != nil && strings.TrimSpace(r.Query) != "" {
 		out.Interpreted = r.parsed.String()
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	stored, err := x.hitRecords(ids)
+	stored, err := x.hitRecords(hitIDs(res.Hits))
 	if err != nil {
 		return nil, fmt.Errorf("reading the hits' articles: %w", err)
 	}

@@ -132,11 +132,11 @@ func (x *Index) spelling(ctx context.Context, term string) (string, error) {
 	// The first spelling not in capitals: datelines and headlines in
 	// capitals are not how a person types a name.
 	first := ""
+	stored, err := x.hitRecords(hitIDs(res.Hits))
+	if err != nil {
+		return "", fmt.Errorf("finding the spelling of %q: %w", term, err)
+	}
 	for _, h := range res.Hits {
-		stored, err := x.hitRecords([]string{h.ID})
-		if err != nil {
-			return "", fmt.Errorf("finding the spelling of %q: %w", term, err)
-		}
 		for _, text := range []string{stored[h.ID].Title, stored[h.ID].Body} {
 			for _, t := range a.Analyze([]byte(text)) {
 				if string(t.Term) != term {

@@ -126,12 +126,8 @@ func (x *Index) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion
 	if err != nil {
 		return nil, fmt.Errorf("completing titles: %w", err)
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
 	// The titles as written are in the article store.
-	stored, err := x.hitRecords(ids)
+	stored, err := x.hitRecords(hitIDs(res.Hits))
 	if err != nil {
 		return nil, fmt.Errorf("completing titles: %w", err)
 	}
