@@ -142,7 +142,8 @@ func followHeld(ctx context.Context, limit int64, every time.Duration, log *slog
 
 // liveMemory is heldMemory as of the last collection, without one: the
 // memory the runtime maps, less what it gave back, its free heap and the
-// garbage the last collection did not find live.
+// heap objects the last collection did not find live (none right after
+// one).
 func liveMemory() int64 {
 	s := []rtmetrics.Sample{
 		{Name: "/memory/classes/total:bytes"},
@@ -162,11 +163,5 @@ func liveMemory() int64 {
 // it keeps mapped for a while but would give back under the limit.
 func heldMemory() int64 {
 	runtime.GC()
-	s := []rtmetrics.Sample{
-		{Name: "/memory/classes/total:bytes"},
-		{Name: "/memory/classes/heap/released:bytes"},
-		{Name: "/memory/classes/heap/free:bytes"},
-	}
-	rtmetrics.Read(s)
-	return int64(s[0].Value.Uint64() - s[1].Value.Uint64() - s[2].Value.Uint64())
+	return liveMemory()
 }
