@@ -72,10 +72,6 @@ type fieldTable struct {
 	// search's time.
 	group   []uint32
 	groupOf map[string]uint32
-	// value, when not nil, turns a term of the field's dictionary into
-	// the value counted, or skips it (ok false): the publication date's
-	// terms are numbers at several precisions, counted by day.
-	value func(term string) (v string, ok bool)
 }
 
 // facetTables are the ordinal tables of one index, shared by its searches.
@@ -89,9 +85,6 @@ func newFacetTables() *facetTables {
 	t := &facetTables{segs: map[segment.Segment]*segOrdinals{}}
 	for _, f := range facetFields {
 		ft := &fieldTable{field: f, ord: map[string]uint32{}, groupOf: map[string]uint32{}}
-		if f == fieldPublished {
-			ft.value = dayOfTerm
-		}
 		t.fields = append(t.fields, ft)
 	}
 	return t
@@ -165,7 +158,11 @@ func (t *facetTables) build(seg segment.Segment) (*segOrdinals, error) {
 // appendPairs adds to pairs the values of the field in seg, each entry
 // tagged with field, giving values not seen before their ordinals.
 func (ft *fieldTable) appendPairs(pairs []ordPair, field uint32, seg segment.Segment) ([]ordPair, error) {
-	dict, err := seg.Dictionary(ft.field)
+	source, value := ft.field, (func(string) (string, bool))(nil)
+	if ft.field == fieldPublished {
+		source, value = dayTerms(seg)
+	}
+	dict, err := seg.Dictionary(source)
 	if err != nil {
 		return nil, fmt.Errorf("facet field %s: %w", ft.field, err)
 	}
@@ -178,8 +175,8 @@ func (ft *fieldTable) appendPairs(pairs []ordPair, field uint32, seg segment.Seg
 			break
 		}
 		name, keep := entry.Term, true
-		if ft.value != nil {
-			if name, keep = ft.value(entry.Term); !keep {
+		if value != nil {
+			if name, keep = value(entry.Term); !keep {
 				continue
 			}
 		}
@@ -217,6 +214,17 @@ func (ft *fieldTable) appendPairs(pairs []ordPair, field uint32, seg segment.Seg
 		}
 	}
 	return pairs, nil
+}
+
+// dayTerms returns the field the publication day facet (fieldPublished)
+// is counted from in seg: the day field, or in a segment of an index made
+// before it bleve's date field, whose terms are numbers at several
+// precisions, turned into days or skipped by dayOfTerm.
+func dayTerms(seg segment.Segment) (field string, value func(term string) (string, bool)) {
+	if slices.Contains(seg.Fields(), fieldDay) {
+		return fieldDay, nil
+	}
+	return fieldPublished, dayOfTerm
 }
 
 // facetCounter counts the facet values of the documents one search

@@ -127,7 +127,8 @@ func countDays(days []FacetValue, buckets []Bucket) {
 }
 
 // dayOfTerm gives the day, as "2006-01-02" in UTC, of a term of the
-// publication date's dictionary: bleve indexes a date as its Unix time in
+// publication date's dictionary in an index made before the day field
+// (publishedLayout): bleve indexes a date as its Unix time in
 // nanoseconds at several precisions, and only the full one (shift 0)
 // names a day; the others are skipped.
 func dayOfTerm(term string) (string, bool) {

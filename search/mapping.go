@@ -21,6 +21,7 @@ const (
 	fieldBody      = "body"
 	fieldPublished = "published"
 	fieldMonth     = "month"
+	fieldDay       = "day"
 	fieldSpeaker   = "speaker"
 	fieldRegion    = "region"
 	// fieldText is what plain words are ranked on: the title twice and the
@@ -45,10 +46,10 @@ const docType = "article"
 // newMapping returns the index schema: the ranking field text (title and
 // body) analysed as news English with positions; the title, the quotes
 // and the speaker and region names analysed without positions; speakers,
-// regions and the month as keyword fields for filters and facets, the
-// speakers and regions stored (for hits: they are what extraction found);
-// the publication date as a date for ranges, sorting and recency, from
-// its doc values. Nothing else is stored: a hit's title, URL, date and
+// regions, the day and the month as keyword fields for filters, ranges and
+// facets, the speakers and regions stored (for hits: they are what
+// extraction found); the publication time as a keyword with doc values,
+// for sorting and recency (publishedLayout). Nothing else is stored: a hit's title, URL, date and
 // body, and the rest of an article (author, site, each quote's speaker
 // and cue, …), are read from the article store, and keeping them twice
 // would only grow the index (not storing the title, date and URL took
@@ -76,10 +77,11 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	date := bleve.NewDateTimeFieldMapping()
-	date.IncludeInAll = false
-	date.Store = false
-	date.DocValues = true
+	// The publication time is a keyword of fixed width (publishedLayout)
+	// with doc values, for sorting and recency; the day and month hold
+	// its prefixes, for ranges and facets.
+	published := keywordField(false)
+	published.DocValues = true
 
 	doc := bleve.NewDocumentStaticMapping()
 	// The short fields keep no positions: a phrase on one of them is
@@ -99,8 +101,9 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fieldSpeaker, keywordField(true))
 	doc.AddFieldMappingsAt(fieldRegion, keywordField(true))
 	doc.AddFieldMappingsAt(fieldMonth, keywordField(false))
+	doc.AddFieldMappingsAt(fieldDay, keywordField(false))
 	doc.AddFieldMappingsAt(fieldSpeakerKey, keywordField(false))
-	doc.AddFieldMappingsAt(fieldPublished, date)
+	doc.AddFieldMappingsAt(fieldPublished, published)
 	// No field is in bleve's _all, but bleve would still build it for
 	// every document and write it to every segment: another 5% of
 	// indexing's processor time.
@@ -144,9 +147,10 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 	}
 	doc[fieldSpeakerKey] = keys
 	doc[fieldRegionName] = a.Regions
-	if !a.Published.IsZero() {
-		doc[fieldPublished] = a.Published.UTC()
-		doc[fieldMonth] = a.Published.UTC().Format("2006-01")
+	if published, day, month, ok := publishedTerms(a.Published); ok {
+		doc[fieldPublished] = published
+		doc[fieldDay] = day
+		doc[fieldMonth] = month
 	}
 	return doc
 }

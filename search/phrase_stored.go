@@ -96,22 +96,29 @@ func storedValues(doc index.Document, field string) []string {
 // vectors. A mapping it cannot read is taken to keep them, as every
 // field of an index did before.
 func keepsVectors(m mapping.IndexMapping, field string) bool {
+	f, ok := fieldMappingOf(m, field)
+	return !ok || f.IncludeTermVectors
+}
+
+// fieldMappingOf returns the mapping of an article field, where m is an
+// index mapping of the kind newMapping makes and maps the field.
+func fieldMappingOf(m mapping.IndexMapping, field string) (*mapping.FieldMapping, bool) {
 	im, ok := m.(*mapping.IndexMappingImpl)
 	if !ok {
-		return true
+		return nil, false
 	}
 	dm := im.DefaultMapping
 	if d, ok := im.TypeMapping[docType]; ok {
 		dm = d
 	}
 	if dm == nil {
-		return true
+		return nil, false
 	}
 	p, ok := dm.Properties[field]
 	if !ok || len(p.Fields) == 0 {
-		return true
+		return nil, false
 	}
-	return p.Fields[0].IncludeTermVectors
+	return p.Fields[0], true
 }
 
 // storedPhraseQuery matches the documents whose field holds Phrase, its

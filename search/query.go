@@ -136,32 +136,3 @@ func speakerKeys(values []string) []string {
 	}
 	return out
 }
-
-// The dates bleve can range over: it counts them in nanoseconds since 1970
-// in an int64, and refuses a bound outside.
-var (
-	earliestDate = time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC)
-	latestDate   = time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
-// publishedRange matches publication dates from start (inclusive) to end
-// (exclusive); a zero bound is open. Bounds beyond the dates bleve can hold
-// are brought to its limits, so that "published:<0000-02-01" matches
-// nothing instead of failing.
-func publishedRange(start, end time.Time) query.Query {
-	clamp := func(t time.Time) time.Time {
-		switch {
-		case t.IsZero():
-			return t
-		case t.Before(earliestDate):
-			return earliestDate
-		case t.After(latestDate):
-			return latestDate
-		}
-		return t
-	}
-	inclusive, exclusive := true, false
-	q := bleve.NewDateRangeInclusiveQuery(clamp(start), clamp(end), &inclusive, &exclusive)
-	q.SetField(fieldPublished)
-	return q
-}

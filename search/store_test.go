@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
 	"dateline/corpus"
@@ -96,7 +95,7 @@ func TestOpenSettlesPending(t *testing.T) {
 // the body too.
 func mustOldLayout(tb testing.TB, dir string, arts []corpus.Article) {
 	tb.Helper()
-	m := newMapping().(*mapping.IndexMappingImpl)
+	m := oldDateMapping()
 	// The title and date were stored then, and the URL.
 	for _, name := range []string{fieldTitle, fieldPublished} {
 		for _, f := range m.TypeMapping[docType].Properties[name].Fields {
