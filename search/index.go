@@ -248,7 +248,9 @@ func (x *Index) settle() error {
 			b.Delete(id)
 			continue
 		}
-		if err := b.Index(id, toDocument(enriched(a))); err != nil {
+		doc := toDocument(enriched(a))
+		fitDocument(doc, x.cur.Mapping())
+		if err := b.Index(id, doc); err != nil {
 			return fmt.Errorf("indexing article %s: %w", id, err)
 		}
 	}
@@ -324,6 +326,7 @@ func (x *Index) Put(arts []corpus.Article) error {
 	cur := x.cur
 	b := cur.NewBatch()
 	for i := range arts {
+		fitDocument(docs[i], cur.Mapping())
 		if err := b.Index(ids[i], docs[i]); err != nil {
 			x.wmu.Unlock()
 			return fmt.Errorf("indexing article %s: %w", ids[i], err)

@@ -31,7 +31,8 @@ type termPositions struct {
 	array  uint64 // which value of a multi-valued field
 	pos    uint64
 	// start and end are the byte offsets, to tell a joined word
-	// ("covid19") from its own parts.
+	// ("covid19") from its own parts; both 0 where the index keeps none,
+	// as analyzers.NewsTextName does for a word that overlaps no other.
 	start, end uint64
 }
 
@@ -84,7 +85,7 @@ func proximityScore(occ []termPositions, lengthNorm float64) float64 {
 			if b.array != a.array || b.pos-a.pos > proximityWindow {
 				break
 			}
-			if b.term == a.term || b.pos == a.pos || b.start < a.end {
+			if b.term == a.term || b.pos == a.pos || (b.end > 0 && b.start < a.end) {
 				continue
 			}
 			d := float64(b.pos - a.pos)
