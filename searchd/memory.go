@@ -34,10 +34,16 @@ import (
 // where off answered 964 to 1,219: the machine's noise, no cost to see.
 
 // autoHeadroom is the least room "auto" leaves for searches' garbage above
-// what the process holds once its index is open: a few hundred searches'
-// worth, so that the collector runs a few times a second at full load
-// rather than after every few searches.
-const autoHeadroom = 48 << 20
+// what the process holds once its index is open: some four hundred
+// searches' worth, so that the collector runs two or three times a second
+// at full load. Each collection marks for some 45 ms on this 2-core
+// machine, slowing the searches in flight, so how often it runs shows in
+// the slowest searches: in the shared harness (Reuters-21578, which holds
+// 58 MiB), alternate runs with the limit at 140 MiB (this headroom) and at
+// 106 MiB (48 MiB of headroom) gave p99 at eight concurrent searches of
+// 26.0 and 23.0 ms against 29.4 and 25.7 ms, p95 15.3 and 14.7 against
+// 16.4 and 16.5, for a peak resident memory of 176 MB against 163.
+const autoHeadroom = 80 << 20
 
 // memoryLimit is the value of -memory-limit: auto, off, or a size.
 type memoryLimit struct {
