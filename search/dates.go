@@ -96,8 +96,8 @@ func (q *dateRangeQuery) terms(r index.IndexReader) (months, days []string, err 
 	if !ok {
 		return nil, nil, nil
 	}
-	inside := func(from, to string) bool { // [from, to) within [lo, hi)
-		return (lo == "" || from >= lo) && (hi == "" || to <= hi)
+	inside := func(first, last string) bool { // the days first to last
+		return (lo == "" || first >= lo) && (hi == "" || last < hi)
 	}
 	full := map[string]bool{}
 	err = eachTerm(r, fieldMonth, func(month string) {
@@ -105,8 +105,10 @@ func (q *dateRangeQuery) terms(r index.IndexReader) (months, days []string, err 
 		if err != nil {
 			return
 		}
-		next := first.AddDate(0, 1, 0).Format(time.DateOnly)
-		if inside(month+"-01", next) {
+		// The last day, not the next month's first: after 9999-12 that
+		// would be 10000-01-01, which sorts before every bound.
+		last := first.AddDate(0, 1, -1).Format(time.DateOnly)
+		if inside(month+"-01", last) {
 			months = append(months, month)
 			full[month] = true
 		}

@@ -2,14 +2,11 @@ package search
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
@@ -27,39 +24,6 @@ func oldDateMapping() *mapping.IndexMappingImpl {
 	dm.Properties[fieldPublished].Fields = []*mapping.FieldMapping{date}
 	delete(dm.Properties, fieldDay)
 	return m
-}
-
-// mustIndexWithMapping makes an index whose bleve index has the mapping
-// m, as one made by an earlier Dateline would, and puts arts in it.
-func mustIndexWithMapping(tb testing.TB, m mapping.IndexMapping, arts []corpus.Article) *Index {
-	tb.Helper()
-	dir := filepath.Join(tb.TempDir(), "old.idx")
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	st, err := openStore(filepath.Join(dir, storeFile), true)
-	if err != nil {
-		tb.Fatalf("openStore: %v", err)
-	}
-	name := indexDirName(1)
-	bi, err := bleve.NewUsing(filepath.Join(dir, name), m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		tb.Fatalf("bleve.NewUsing: %v", err)
-	}
-	if err := st.setMeta(metaIndex, name); err != nil {
-		tb.Fatalf("setMeta: %v", err)
-	}
-	bi.Close()
-	st.close()
-	x, err := Open(dir)
-	if err != nil {
-		tb.Fatalf("Open: %v", err)
-	}
-	tb.Cleanup(func() { x.Close() })
-	if err := x.Put(arts); err != nil {
-		tb.Fatalf("Put: %v", err)
-	}
-	return x
 }
 
 // datedArticles are synthetic articles at times across the day, the last
@@ -145,28 +109,66 @@ func TestDatesOldIndex(t *testing.T) {
 	}
 }
 
-// TestDateRangeBounds checks the published: clause at the edges of the
-// years an index can hold.
+// TestDateRangeBounds checks that date ranges match exactly the articles
+// inside them, at the edges of days, months and the years 1 and 9999.
 func TestDateRangeBounds(t *testing.T) {
-	x := mustIndex(t, datedArticles(90))
+	at := func(s string) time.Time {
+		d, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	var arts []corpus.Article
+	for id, published := range map[string]string{
+		"first": "0001-01-01T01:00:00Z",
+		"mar31": "2021-03-31T23:59:00Z",
+		"apr01": "2021-04-01T00:00:00Z",
+		"apr30": "2021-04-30T12:00:00Z",
+		"may01": "2021-05-01T00:00:00Z",
+		"dec30": "9999-12-30T10:00:00Z",
+		"dec31": "9999-12-31T23:00:00Z",
+	} {
+		arts = append(arts, corpus.Article{ID: id, Title: "News", Body: "news of the day", Published: at(published)})
+	}
+	arts = append(arts, corpus.Article{ID: "undated", Title: "News", Body: "news of the day"})
+	x := mustIndex(t, arts)
+	day := func(s string) time.Time { return at(s + "T00:00:00Z") }
 	tests := []struct {
-		query string
-		empty bool
+		r    Request
+		want []string
 	}{
-		{"news published:<0000-02-01", true},
-		{"news published:>=9999-01-01", true},
-		{"news published:>0001-01", false},
-		{"news published:<9999", false},
-		{"news published:2019", true},
-		{"news published:2020", false},
+		{Request{Query: "news published:2021-04"}, []string{"apr01", "apr30"}},
+		{Request{Query: "news published:2021-03-31"}, []string{"mar31"}},
+		{Request{Query: "news published:2021"}, []string{"apr01", "apr30", "mar31", "may01"}},
+		{Request{Query: "news published:<2021-04-01"}, []string{"first", "mar31"}},
+		{Request{Query: "news published:<9999"}, []string{"apr01", "apr30", "first", "mar31", "may01"}},
+		{Request{Query: "news published:9999-12"}, []string{"dec30", "dec31"}},
+		{Request{Query: "news published:>9999-12-30"}, []string{"dec31"}},
+		{Request{Query: "news published:>=9999-12-31"}, []string{"dec31"}},
+		{Request{Query: "news published:<0001"}, nil},
+		{Request{Query: "news published:<0001-01-01"}, nil},
+		{Request{Query: "news published:<0001-01-02"}, []string{"first"}},
+		{Request{Query: "news published:<0000-02-01"}, nil},
+		{Request{Query: "news", From: day("2021-03-31"), To: day("2021-03-31")}, []string{"mar31"}},
+		{Request{Query: "news", From: day("2021-04-01"), To: day("2021-04-30")}, []string{"apr01", "apr30"}},
+		{Request{Query: "news", From: day("9999-12-01"), To: day("9999-12-30")}, []string{"dec30"}},
+		{Request{Query: "news", To: day("2021-04-01")}, []string{"apr01", "first", "mar31"}},
+		{Request{Query: "news", From: day("2021-05-01")}, []string{"dec30", "dec31", "may01"}},
 	}
 	for _, tt := range tests {
-		res, err := x.Search(context.Background(), Request{Query: tt.query})
+		tt.r.Size = 20
+		res, err := x.Search(context.Background(), tt.r)
 		if err != nil {
-			t.Fatalf("Search(%q): %v", tt.query, err)
+			t.Fatalf("Search(%+v): %v", tt.r, err)
 		}
-		if (res.Total == 0) != tt.empty {
-			t.Errorf("Search(%q) = %d hits, want empty %v", tt.query, res.Total, tt.empty)
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q from %v to %v) = %v, want %v", tt.r.Query, tt.r.From.Format(time.DateOnly), tt.r.To.Format(time.DateOnly), got, tt.want)
 		}
 	}
 }

@@ -3,11 +3,15 @@ package search
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
 	"dateline/corpus"
@@ -38,6 +42,39 @@ func mustIndex(tb testing.TB, arts []corpus.Article) *Index {
 	x, err := Create(filepath.Join(tb.TempDir(), "test.idx"))
 	if err != nil {
 		tb.Fatalf("Create: %v", err)
+	}
+	tb.Cleanup(func() { x.Close() })
+	if err := x.Put(arts); err != nil {
+		tb.Fatalf("Put: %v", err)
+	}
+	return x
+}
+
+// mustIndexWithMapping makes an index whose bleve index has the mapping
+// m, as one made by an earlier Dateline would, and puts arts in it.
+func mustIndexWithMapping(tb testing.TB, m mapping.IndexMapping, arts []corpus.Article) *Index {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "old.idx")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	st, err := openStore(filepath.Join(dir, storeFile), true)
+	if err != nil {
+		tb.Fatalf("openStore: %v", err)
+	}
+	name := indexDirName(1)
+	bi, err := bleve.NewUsing(filepath.Join(dir, name), m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		tb.Fatalf("bleve.NewUsing: %v", err)
+	}
+	if err := st.setMeta(metaIndex, name); err != nil {
+		tb.Fatalf("setMeta: %v", err)
+	}
+	bi.Close()
+	st.close()
+	x, err := Open(dir)
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
 	}
 	tb.Cleanup(func() { x.Close() })
 	if err := x.Put(arts); err != nil {

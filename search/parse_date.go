@@ -31,9 +31,17 @@ func dateBounds(v string) (start, end time.Time, err error) {
 	case "<=":
 		return time.Time{}, to, nil
 	default: // "<"
+		if from.IsZero() {
+			// Before the first day of year 1, which a zero bound would
+			// leave open: an empty range instead.
+			return nothing, nothing, nil
+		}
 		return time.Time{}, from, nil
 	}
 }
+
+// nothing is both bounds of a date range that matches no date.
+var nothing = time.Unix(0, 0).UTC()
 
 // datePeriod reads a day, month or year as the range of its times in UTC.
 func datePeriod(v string) (from, to time.Time, err error) {

@@ -2,14 +2,10 @@ package search
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"dateline/corpus"
@@ -111,39 +107,13 @@ func TestShortFieldPhrases(t *testing.T) {
 // TestShortFieldPhrasesOldIndex checks that an index made while the short
 // fields kept their positions answers the same phrases from them.
 func TestShortFieldPhrasesOldIndex(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "old.idx")
 	m := newMapping().(*mapping.IndexMappingImpl)
 	for _, f := range []string{fieldTitle, fieldQuote, fieldSpeakerName, fieldRegionName} {
 		m.TypeMapping[docType].Properties[f].Fields[0].IncludeTermVectors = true
 	}
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	st, err := openStore(filepath.Join(dir, storeFile), true)
-	if err != nil {
-		t.Fatalf("openStore: %v", err)
-	}
-	name := indexDirName(1)
-	bi, err := bleve.NewUsing(filepath.Join(dir, name), m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		t.Fatalf("bleve.NewUsing: %v", err)
-	}
-	if err := st.setMeta(metaIndex, name); err != nil {
-		t.Fatalf("setMeta: %v", err)
-	}
-	bi.Close()
-	st.close()
-
-	x, err := Open(dir)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	defer x.Close()
+	x := mustIndexWithMapping(t, m, phraseArticles())
 	if !keepsVectors(x.cur.Mapping(), fieldQuote) {
 		t.Fatalf("keepsVectors(%s) = false on an index made with positions", fieldQuote)
-	}
-	if err := x.Put(phraseArticles()); err != nil {
-		t.Fatalf("Put: %v", err)
 	}
 	checkPhrases(t, x)
 }
