@@ -79,8 +79,13 @@ func histogram(r *Request, months []FacetValue, days func() []FacetValue) (Histo
 	bounds := bucketBounds(first, last, iv)
 	if auto && len(bounds)-1 > MaxBuckets {
 		// Dates wider than any histogram draws (from=0001-01-01): the
-		// span of the articles found is drawn instead.
+		// span of the articles found is drawn instead, and where even
+		// that is wider (a placeholder date of 9999-12-31 among them),
+		// the MaxBuckets years that hold the most of them.
 		first, last = dataFirst, dataLast
+		if last.Year()-first.Year() >= MaxBuckets {
+			first, last = busiestYears(months, MaxBuckets)
+		}
 		iv = autoInterval(last.Sub(first))
 		bounds = bucketBounds(first, last, iv)
 	}
@@ -109,6 +114,40 @@ func histogram(r *Request, months []FacetValue, days func() []FacetValue) (Histo
 	}
 	h.Buckets = trim(h.Buckets, r.From.IsZero(), r.To.IsZero())
 	return h, nil
+}
+
+// busiestYears returns the span of at most n whole years holding the most
+// articles of months (the latest such span where several do), from the
+// first day of its first year to the first day of the year after its
+// last.
+func busiestYears(months []FacetValue, n int) (first, last time.Time) {
+	byYear := map[int]int{}
+	var years []int
+	for _, m := range months {
+		t, err := time.Parse("2006-01", m.Value)
+		if err != nil || m.Count == 0 {
+			continue
+		}
+		if _, ok := byYear[t.Year()]; !ok {
+			years = append(years, t.Year())
+		}
+		byYear[t.Year()] += m.Count
+	}
+	sort.Ints(years)
+	best, bestCount, count, lo := 0, -1, 0, 0
+	for hi, y := range years {
+		count += byYear[y]
+		for years[lo] <= y-n {
+			count -= byYear[years[lo]]
+			lo++
+		}
+		if count >= bestCount {
+			best, bestCount = hi, count
+		}
+	}
+	end := years[best] + 1
+	start := max(end-n, years[0])
+	return time.Date(start, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(end, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // countDays adds the counts by day to the buckets holding the days. A

@@ -117,6 +117,9 @@ func TestHistogramOverIndex(t *testing.T) {
 		{ID: "old", Title: "Old news", Body: "grain", Published: day("2023-03-10"), Speakers: []string{}, Regions: []string{}},
 		{ID: "new", Title: "New news", Body: "grain", Published: day("2025-06-01"), Speakers: []string{}, Regions: []string{}},
 		{ID: "undated", Title: "No date", Body: "grain", Speakers: []string{}, Regions: []string{}},
+		{ID: "june", Title: "Barley", Body: "barley", Published: day("2025-06-01")},
+		{ID: "july", Title: "Barley", Body: "barley", Published: day("2025-07-01")},
+		{ID: "placeholder", Title: "Barley", Body: "barley", Published: day("9999-12-31")},
 	})
 	tests := []struct {
 		name         string
@@ -130,6 +133,7 @@ func TestHistogramOverIndex(t *testing.T) {
 		{name: "years", r: Request{Query: "grain", Interval: IntervalYear}, wantInterval: IntervalYear, wantBuckets: 3, wantCount: 2},
 		{name: "days within dates", r: Request{Query: "grain", Interval: IntervalDay, From: day("2025-05-30"), To: day("2025-06-02")}, wantInterval: IntervalDay, wantBuckets: 4, wantCount: 1},
 		{name: "too many days", r: Request{Query: "grain", Interval: IntervalDay}, wantErrParam: "interval"},
+		{name: "auto with a placeholder date draws the busiest years", r: Request{Query: "barley"}, wantInterval: IntervalMonth, wantBuckets: 2, wantCount: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
