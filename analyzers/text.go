@@ -90,7 +90,8 @@ type loneOffsets struct{}
 func (loneOffsets) Filter(input analysis.TokenStream) analysis.TokenStream {
 	if !slices.IsSortedFunc(input, func(a, b *analysis.Token) int { return a.Start - b.Start }) {
 		// Never so from the news analyzer, which emits its tokens in the
-		// order of the text; sorted, the sweep below holds for any.
+		// order of the text; sorted (and returned so), the sweep below
+		// holds for any.
 		input = slices.Clone(input)
 		slices.SortStableFunc(input, func(a, b *analysis.Token) int { return a.Start - b.Start })
 	}

@@ -29,9 +29,10 @@ import (
 // and the collector never takes more than about half the CPU.
 //
 // In the shared harness (Reuters-21578, eight concurrent searches), three
-// runs each way, auto held peak resident memory at 169 to 172 MB where
-// off reached 181 to 186, and answered 983 to 1,350 searches a second
-// where off answered 964 to 1,219: the machine's noise, no cost to see.
+// runs each way, auto (with 48 MiB of room then) held peak resident memory
+// at 169 to 172 MB where off reached 181 to 186, and answered 983 to 1,350
+// searches a second where off answered 964 to 1,219: the machine's noise,
+// no cost to see. With autoHeadroom's 80 MiB it peaks at 176 MB.
 
 // autoHeadroom is the least room "auto" leaves for searches' garbage above
 // what the process holds once its index is open: some four hundred
