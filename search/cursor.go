@@ -4,8 +4,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"strconv"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
@@ -76,6 +78,24 @@ func decodeCursor(s string, sort Sort) ([]string, error) {
 		return nil, bad
 	}
 	return out, nil
+}
+
+// fitsDates reports whether the date a date-sorted cursor holds is of the
+// index's layout (publishedLayout): a publication time where keywords is
+// true, bleve's date term where the index keeps a date field, or bleve's
+// mark of a missing date in either. A cursor handed out before a rebuild
+// changed the layout would otherwise be read as the wrong kind of value and
+// page from the wrong place.
+func fitsDates(v string, keywords bool) bool {
+	if v == bsearch.HighTerm || v == bsearch.LowTerm {
+		return true
+	}
+	if keywords {
+		_, err := time.Parse(publishedLayout, v)
+		return err == nil && len(v) == len(publishedLayout)
+	}
+	shift, err := numeric.PrefixCoded(v).Shift()
+	return err == nil && shift == 0
 }
 
 // setPlace sets the sort of sr and where its page starts: after the

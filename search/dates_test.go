@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -170,5 +171,39 @@ func TestDateRangeBounds(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Search(%q from %v to %v) = %v, want %v", tt.r.Query, tt.r.From.Format(time.DateOnly), tt.r.To.Format(time.DateOnly), got, tt.want)
 		}
+	}
+}
+
+// TestDateCursorAcrossLayouts checks that a cursor of a date-sorted search
+// made on one layout of the publication date is refused by the other, as
+// after a rebuild, and not read as a date of the wrong kind.
+func TestDateCursorAcrossLayouts(t *testing.T) {
+	arts := datedArticles(60)
+	cur := mustIndex(t, arts)
+	old := mustIndexWithMapping(t, oldDateMapping(), arts)
+	r := Request{Query: "news", Sort: SortDate, Size: 5}
+	for _, tt := range []struct {
+		name     string
+		from, to *Index
+	}{
+		{"old cursor, current index", old, cur},
+		{"current cursor, old index", cur, old},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			first, err := tt.from.Search(context.Background(), r)
+			if err != nil || first.Next == "" {
+				t.Fatalf("Search(%+v) = next %q, %v; want a cursor", r, first.Next, err)
+			}
+			next := r
+			next.After = first.Next
+			if _, err := tt.from.Search(context.Background(), next); err != nil {
+				t.Fatalf("the cursor on its own index: %v", err)
+			}
+			_, err = tt.to.Search(context.Background(), next)
+			var pe *ParamError
+			if !errors.As(err, &pe) || pe.Param != "after" {
+				t.Errorf("the cursor on the other layout: error %v, want a ParamError for after", err)
+			}
+		})
 	}
 }

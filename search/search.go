@@ -113,6 +113,12 @@ func took(r *Result, start time.Time) *Result {
 
 // run searches for a normalised request.
 func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*Result, error) {
+	if r.Sort == SortDate && r.After != "" {
+		_, keywords := fieldMappingOf(x.bi.Mapping(), fieldDay)
+		if after, err := decodeCursor(r.After, r.Sort); err == nil && !fitsDates(after[0], keywords) {
+			return nil, paramErr("after", "was handed out before the index was rebuilt; start again from the first page")
+		}
+	}
 	c := newCompiler(x.bi.Mapping(), stats)
 	q := buildQuery(r, c)
 	if r.Recency > 0 {
