@@ -387,6 +387,19 @@ type countingQuery struct {
 	keep int
 	// countOnly is set where no hit is kept: every match is only counted.
 	countOnly bool
+	// hold, when set, keeps the snapshot searched (snap, views) after the
+	// search, for its hits' stored fields (extracted); release lets it go.
+	hold  bool
+	snap  *scorch.IndexSnapshot
+	views []segView
+}
+
+// release lets go of the snapshot a held search kept.
+func (q *countingQuery) release() {
+	if q.snap != nil {
+		q.snap.DecRef()
+		q.snap, q.views = nil, nil
+	}
 }
 
 // Searcher returns the inner query's searcher wrapped to count. On an index
@@ -401,6 +414,11 @@ func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 		return nil, err
 	}
 	q.counter.start(views)
+	if q.hold {
+		q.release()
+		snap.AddRef()
+		q.snap, q.views = snap, views
+	}
 	if len(views) == 0 {
 		return q.Query.Searcher(ctx, r, m, opts)
 	}

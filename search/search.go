@@ -127,15 +127,16 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	// One hit more than the page, to learn whether a next page exists
 	// without counting.
 	counter := newFacetCounter(x.facets)
-	cq := &countingQuery{Query: q, counter: counter}
+	cq := &countingQuery{Query: q, counter: counter, hold: true}
+	defer cq.release()
 	sr := bleve.NewSearchRequestOptions(cq, r.Size+1, (r.Page-1)*r.Size, false)
 	if r.Sort == SortRelevance && r.After == "" {
 		// The collector keeps the page and the hits before it.
 		cq.keep = sr.Size + sr.From
 	}
 	// The speakers and regions come from the index, which holds them as
-	// extracted; the title, URL, date and body from the article store.
-	sr.Fields = []string{fieldSpeaker, fieldRegion}
+	// extracted (cq.extracted); the title, URL, date and body from the
+	// article store.
 	setPlace(sr, r)
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -155,10 +156,15 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	if err != nil {
 		return nil, fmt.Errorf("reading the hits' articles: %w", err)
 	}
+	found, err := cq.extracted(res.Hits)
+	if err != nil {
+		return nil, err
+	}
+	cq.release()
 	m := x.bi.Mapping()
 	sn := &snippeter{analyzer: getSnippetAnalyzer(m), terms: c.marks}
 	defer putSnippetAnalyzer(m, sn.analyzer)
-	for _, h := range res.Hits {
+	for i, h := range res.Hits {
 		rec := stored[h.ID]
 		hit := Hit{
 			ID:        h.ID,
@@ -166,8 +172,8 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 			Title:     rec.Title,
 			URL:       rec.URL,
 			Published: rec.Published,
-			Speakers:  stringsField(h.Fields[fieldSpeaker]),
-			Regions:   stringsField(h.Fields[fieldRegion]),
+			Speakers:  found[i].Speakers,
+			Regions:   found[i].Regions,
 		}
 		hit.TitleHTML = sn.title(hit.Title)
 		hit.Snippet = sn.snippet(rec.Body, r.SnippetSize, r.Snippets)
