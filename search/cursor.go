@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
@@ -99,18 +100,25 @@ func fitsDates(v string, keywords bool) bool {
 }
 
 // setPlace sets the sort of sr and where its page starts: after the
-// request's cursor, or at its page.
-func setPlace(sr *bleve.SearchRequest, r *Request) {
+// request's cursor, or at its page. A date cursor of the other date layout
+// than the index's (m) is refused (fitsDates).
+func setPlace(sr *bleve.SearchRequest, r *Request, m mapping.IndexMapping) error {
 	sr.SortBy(sortOrder(r.Sort))
 	if r.After == "" {
-		return
+		return nil
 	}
 	after, err := decodeCursor(r.After, r.Sort)
 	if err != nil {
-		return // Normalize checked it
+		return nil // Normalize checked it
+	}
+	if r.Sort == SortDate {
+		if _, keywords := fieldMappingOf(m, fieldDay); !fitsDates(after[0], keywords) {
+			return paramErr("after", "was handed out before the index was rebuilt; start again from the first page")
+		}
 	}
 	sr.From = 0
 	sr.SearchAfter = after
+	return nil
 }
 
 // encodeCursorValues makes a cursor from sort values, as encodeCursor does

@@ -72,19 +72,14 @@ func (q *dateRangeQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 	if err != nil {
 		return nil, err
 	}
-	if len(months)+len(days) == 0 {
-		return searcher.NewMatchNoneSearcher(r)
-	}
-	qs := make([]query.Query, 0, len(months)+len(days))
-	for _, list := range []struct {
-		field string
-		terms []string
-	}{{fieldMonth, months}, {fieldDay, days}} {
-		for _, t := range list.terms {
-			tq := bleve.NewTermQuery(t)
-			tq.SetField(list.field)
-			qs = append(qs, tq)
+	var qs []query.Query
+	for _, q := range []query.Query{anyOf(fieldMonth, months), anyOf(fieldDay, days)} {
+		if q != nil {
+			qs = append(qs, q)
 		}
+	}
+	if len(qs) == 0 {
+		return searcher.NewMatchNoneSearcher(r)
 	}
 	return (&unscoredQuery{Query: bleve.NewDisjunctionQuery(qs...)}).Searcher(ctx, r, m, opts)
 }
@@ -117,7 +112,7 @@ func (q *dateRangeQuery) terms(r index.IndexReader) (months, days []string, err 
 		return nil, nil, err
 	}
 	err = eachTerm(r, fieldDay, func(day string) {
-		if len(day) == len(time.DateOnly) && !full[day[:7]] && (lo == "" || day >= lo) && (hi == "" || day < hi) {
+		if len(day) == len(time.DateOnly) && !full[day[:7]] && inside(day, day) {
 			days = append(days, day)
 		}
 	})

@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/binary"
 	"fmt"
-	"sort"
 
 	"github.com/blevesearch/bleve/v2/search"
 )
@@ -31,11 +30,12 @@ func (q *countingQuery) extracted(hits search.DocumentMatchCollection) ([]extrac
 			return nil, fmt.Errorf("hit %s has no number in the snapshot", h.ID)
 		}
 		doc := binary.BigEndian.Uint64(h.IndexInternalID)
-		v := sort.Search(len(q.views), func(v int) bool { return doc < q.views[v].end })
-		if v == len(q.views) || doc < q.views[v].offset || v >= len(segs) {
+		v := viewOf(q.views, doc)
+		if v >= len(segs) {
 			return nil, fmt.Errorf("hit %s is beyond the snapshot searched", h.ID)
 		}
 		e := &out[i]
+		e.Speakers, e.Regions = []string{}, []string{}
 		err := segs[v].Segment().VisitStoredFields(doc-q.views[v].offset, func(field string, _ byte, value []byte, _ []uint64) bool {
 			switch field {
 			case fieldSpeaker:
@@ -47,14 +47,6 @@ func (q *countingQuery) extracted(hits search.DocumentMatchCollection) ([]extrac
 		})
 		if err != nil {
 			return nil, fmt.Errorf("reading the stored fields of %s: %w", h.ID, err)
-		}
-	}
-	for i := range out {
-		if out[i].Speakers == nil {
-			out[i].Speakers = []string{}
-		}
-		if out[i].Regions == nil {
-			out[i].Regions = []string{}
 		}
 	}
 	return out, nil

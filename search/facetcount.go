@@ -227,6 +227,24 @@ func dayTerms(seg segment.Segment) (field string, value func(term string) (strin
 	return fieldPublished, dayOfTerm
 }
 
+// viewOf returns the index of the view holding doc, a document number in
+// the snapshot the views are of, or len(views) where none does.
+func viewOf(views []segView, doc uint64) int {
+	i, ok := slices.BinarySearchFunc(views, doc, func(v segView, d uint64) int {
+		switch {
+		case d < v.offset:
+			return 1
+		case d >= v.end:
+			return -1
+		}
+		return 0
+	})
+	if !ok {
+		return len(views)
+	}
+	return i
+}
+
 // facetCounter counts the facet values of the documents one search
 // matches.
 type facetCounter struct {
@@ -246,15 +264,7 @@ func (c *facetCounter) count(doc uint64) {
 	c.hits++
 	v := &c.views[c.cur]
 	if doc < v.offset || doc >= v.end {
-		c.cur, _ = slices.BinarySearchFunc(c.views, doc, func(v segView, d uint64) int {
-			switch {
-			case d < v.offset:
-				return 1
-			case d >= v.end:
-				return -1
-			}
-			return 0
-		})
+		c.cur = viewOf(c.views, doc)
 		if c.cur >= len(c.views) {
 			c.cur = 0
 			return

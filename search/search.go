@@ -113,12 +113,6 @@ func took(r *Result, start time.Time) *Result {
 
 // run searches for a normalised request.
 func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*Result, error) {
-	if r.Sort == SortDate && r.After != "" {
-		_, keywords := fieldMappingOf(x.bi.Mapping(), fieldDay)
-		if after, err := decodeCursor(r.After, r.Sort); err == nil && !fitsDates(after[0], keywords) {
-			return nil, paramErr("after", "was handed out before the index was rebuilt; start again from the first page")
-		}
-	}
 	c := newCompiler(x.bi.Mapping(), stats)
 	q := buildQuery(r, c)
 	if r.Recency > 0 {
@@ -137,7 +131,9 @@ func (x *Index) run(ctx context.Context, r *Request, stats *search.BM25Stats) (*
 	// The speakers and regions come from the index, which holds them as
 	// extracted (cq.extracted); the title, URL, date and body from the
 	// article store.
-	setPlace(sr, r)
+	if err := setPlace(sr, r, x.bi.Mapping()); err != nil {
+		return nil, err
+	}
 	res, err := x.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("searching: %w", err)
