@@ -2,7 +2,11 @@ package analyzers
 
 import (
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // TestStemCacheReusesTokens analyses texts one after another with one
@@ -38,5 +42,73 @@ func TestStemCacheReusesTokens(t *testing.T) {
 	// tokens are the buffer's.
 	if allocs > 8 {
 		t.Errorf("analysing a text again allocates %.0f times; want 8 at most", allocs)
+	}
+}
+
+// TestStemCacheShared runs copies of one analyzer at once, each over texts
+// of words the others also meet, and checks each stream against the
+// reference: the copies publish their words to the memory they share while
+// the others read it. It then checks that a copy made afterwards starts
+// with those words, and that a copy of another analyzer does not.
+func TestStemCacheShared(t *testing.T) {
+	p := mustAnalyzerPair(t)
+	suffixes := []string{"ing", "ings", "ed", "ations", "ness", "ly", "ers", ""}
+	var words []string
+	for i := range 1200 {
+		base := string([]byte{'b' + byte(i%19), 'a' + byte(i/19%5), 'r', 'e' + byte(i/95%13)})
+		words = append(words, base+suffixes[i%len(suffixes)])
+	}
+	texts := make([][]byte, 12)
+	for i := range texts {
+		var b strings.Builder
+		for j := range 300 {
+			b.WriteString(words[(i*97+j*7)%len(words)])
+			b.WriteString(" ")
+		}
+		texts[i] = []byte(b.String())
+	}
+	const copies = 4
+	got := make([][][]fullToken, copies)
+	var wg sync.WaitGroup
+	for c := range copies {
+		wg.Go(func() {
+			a := WithStemCache(p.news)
+			for round := range 3 {
+				for i := range texts {
+					text := texts[(i+c*3+round)%len(texts)]
+					got[c] = append(got[c], fullTokens(a.Analyze(append([]byte(nil), text...))))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for c := range copies {
+		for k, stream := range got[c] {
+			text := texts[(k%len(texts)+c*3+k/len(texts))%len(texts)]
+			want := fullTokens(p.ref.Analyze(append([]byte(nil), text...)))
+			if d := diffStreams(stream, want); d != "" {
+				t.Fatalf("copy %d, text %d: %s", c, k, d)
+			}
+		}
+	}
+
+	memoryOf := func(a analysis.Analyzer) *stemMemory {
+		for _, f := range a.(*analysis.DefaultAnalyzer).TokenFilters {
+			if c, ok := f.(*cachedStemmer); ok {
+				return c.memory
+			}
+		}
+		t.Fatal("WithStemCache gave an analyzer without a cached stemmer")
+		return nil
+	}
+	if n := len(memoryOf(WithStemCache(p.news)).words()); n < stemPublish {
+		t.Errorf("a new copy starts with %d words in memory; want the %d or more the others published", n, stemPublish)
+	}
+	other, err := registry.NewCache().AnalyzerNamed(NewsName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(memoryOf(WithStemCache(other)).words()); n != 0 {
+		t.Errorf("a copy of another analyzer starts with %d words; want none", n)
 	}
 }

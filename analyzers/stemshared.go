@@ -19,6 +19,10 @@ const sharedStemSlots = 1 << 15
 // before. Stems from the cache are shared by the tokens that use them, so
 // no one may write into a stemmed term (nothing after the stemmer does).
 type sharedStemmer struct {
+	// memory is what the cached copies of an analyzer with this stemmer
+	// share (WithStemCache).
+	memory stemMemory
+
 	stem  analysis.TokenFilter
 	seed  maphash.Seed
 	slots []atomic.Pointer[stemEntry]
