@@ -443,7 +443,7 @@ func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	if err != nil {
 		return nil, err
 	}
-	if s.Count() >= splitMatches && views[len(views)-1].end >= 2*splitMatches && runtime.GOMAXPROCS(0) > 1 {
+	if s.Count() >= splitMatches && views[len(views)-1].end >= 2*splitMatches && runtime.NumCPU() > 1 {
 		q.split(ctx, r, m, opts, s, views[len(views)-1].end/2)
 	}
 	return s, nil
