@@ -2,10 +2,10 @@ package search
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/klauspost/compress/flate"
 	"io"
 	"sync"
 	"time"
@@ -22,7 +22,9 @@ import (
 // json.Decoder its own buffer: 150 KB per page of ten hits, 38% of all a
 // search allocated on Reuters-21578, and so much of the garbage collector's
 // work at hundreds of searches a second. The readers and the inflated text
-// are therefore reused, from pools.
+// are therefore reused, from pools. The reader is klauspost/compress's,
+// as the store's writer is: it inflates a page of ten Reuters hits in 126
+// µs where the standard library's took 151 (BenchmarkHitRecords).
 
 // inflater is a flate reader and the buffer it inflates into, reused.
 type inflater struct {
