@@ -119,7 +119,7 @@ func (z *inflater) record(data []byte) (storedHit, error) {
 	switch {
 	case len(data) == 0:
 		return h, errors.New("stored article is empty")
-	case data[0] == codecFlateDict:
+	case data[0] == codecFlateDict, data[0] == codecFramed:
 		dict = storeDict
 	case data[0] != codecFlate:
 		return h, fmt.Errorf("stored article in an unknown encoding (tag %q)", data[0])
@@ -127,6 +127,17 @@ func (z *inflater) record(data []byte) (storedHit, error) {
 	raw, err := z.inflate(data[1:], dict)
 	if err != nil {
 		return h, fmt.Errorf("decompressing stored article: %w", err)
+	}
+	if data[0] == codecFramed {
+		fields, _, err := splitFrame(raw)
+		if err != nil {
+			return h, err
+		}
+		if h.Published, err = framePublished(fields[2]); err != nil {
+			return h, err
+		}
+		h.Title, h.URL, h.Body = string(fields[0]), string(fields[1]), string(fields[3])
+		return h, nil
 	}
 	if err := json.Unmarshal(raw, &h); err != nil {
 		return h, fmt.Errorf("decoding stored article: %w", err)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -196,12 +197,15 @@ func (s *store) setMeta(key []byte, value string) error {
 	})
 }
 
-// The codec tags of stored articles: DEFLATE alone (stores written before
-// the dictionary, still read), and DEFLATE with storeDict as its preset
-// dictionary, which every write now uses.
+// The codec tags of stored articles, all read: DEFLATE of the article's
+// JSON alone (stores written before the dictionary), DEFLATE of its JSON
+// with storeDict as the preset dictionary (stores written before the
+// frame), and DEFLATE with storeDict of a frame (encodeArticle), which
+// every write now uses.
 const (
 	codecFlate     = 'f'
 	codecFlateDict = 'd'
+	codecFramed    = 'b'
 )
 
 // storeFill is how full bbolt fills the article pages it splits: ids
@@ -222,18 +226,25 @@ var flateWriters = sync.Pool{New: func() any {
 	return w
 }}
 
+// encodeArticle returns an article as stored: its frame (appendFrame),
+// compressed. A frame leads with what a hit shows, the title, URL,
+// publication time and body, and ends with the JSON of the rest of the
+// article, each as its length and its bytes: a page of hits reads the
+// four without decoding JSON, which took three fifths of reading them
+// (Reuters-21578, ten hits: 71 µs of JSON against 47 of inflating). The
+// frames compress 2% worse than the JSON did (10.96 MB against 10.74).
 func encodeArticle(a *corpus.Article) ([]byte, error) {
-	data, err := json.Marshal(a)
+	frame, err := appendFrame(nil, a)
 	if err != nil {
-		return nil, fmt.Errorf("encoding article %s: %w", a.ID, err)
+		return nil, err
 	}
 	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 16)
-	buf.WriteByte(codecFlateDict)
+	buf.Grow(len(frame)/2 + 16)
+	buf.WriteByte(codecFramed)
 	w := flateWriters.Get().(*flate.Writer)
 	defer flateWriters.Put(w)
 	w.Reset(&buf)
-	if _, err := w.Write(data); err != nil {
+	if _, err := w.Write(frame); err != nil {
 		return nil, fmt.Errorf("compressing article %s: %w", a.ID, err)
 	}
 	if err := w.Close(); err != nil {
@@ -242,14 +253,70 @@ func encodeArticle(a *corpus.Article) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// articleReader returns a reader of the JSON of a stored article, by its codec
-// tag.
+// appendFrame appends the frame of an article to dst.
+func appendFrame(dst []byte, a *corpus.Article) ([]byte, error) {
+	rest := *a
+	rest.Title, rest.URL, rest.Body, rest.Published = "", "", "", time.Time{}
+	data, err := json.Marshal(&rest)
+	if err != nil {
+		return nil, fmt.Errorf("encoding article %s: %w", a.ID, err)
+	}
+	published := ""
+	if !a.Published.IsZero() {
+		published = a.Published.UTC().Format(time.RFC3339Nano)
+	}
+	for _, f := range [frameFields]string{a.Title, a.URL, published, a.Body} {
+		dst = binary.AppendUvarint(dst, uint64(len(f)))
+		dst = append(dst, f...)
+	}
+	dst = binary.AppendUvarint(dst, uint64(len(data)))
+	return append(dst, data...), nil
+}
+
+// frameFields is how many fields lead a frame.
+const frameFields = 4
+
+// splitFrame returns the leading fields of a frame (title, URL,
+// publication time, body) and the JSON of the rest.
+func splitFrame(frame []byte) (fields [frameFields][]byte, rest []byte, err error) {
+	next := func() ([]byte, error) {
+		n, k := binary.Uvarint(frame)
+		if k <= 0 || n > uint64(len(frame)-k) {
+			return nil, errors.New("stored article is cut short")
+		}
+		b := frame[k : k+int(n)]
+		frame = frame[k+int(n):]
+		return b, nil
+	}
+	for i := range fields {
+		if fields[i], err = next(); err != nil {
+			return fields, nil, err
+		}
+	}
+	rest, err = next()
+	return fields, rest, err
+}
+
+// framePublished parses a frame's publication time; empty is the zero time.
+func framePublished(b []byte) (time.Time, error) {
+	if len(b) == 0 {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(b))
+	if err != nil {
+		return t, fmt.Errorf("stored article's publication time: %w", err)
+	}
+	return t.UTC(), nil
+}
+
+// articleReader returns a reader of a stored article, inflated: its JSON or
+// its frame, by its codec tag.
 func articleReader(data []byte) (io.ReadCloser, error) {
 	if len(data) == 0 {
 		return nil, errors.New("stored article is empty")
 	}
 	switch data[0] {
-	case codecFlateDict:
+	case codecFlateDict, codecFramed:
 		return flate.NewReaderDict(bytes.NewReader(data[1:]), storeDict), nil
 	case codecFlate:
 		return flate.NewReader(bytes.NewReader(data[1:])), nil
@@ -267,12 +334,32 @@ func decodeArticle(data []byte) (corpus.Article, error) {
 	if err != nil {
 		return a, fmt.Errorf("decompressing stored article: %w", err)
 	}
+	if data[0] == codecFramed {
+		return decodeFrame(raw)
+	}
 	if err := json.Unmarshal(raw, &a); err != nil {
 		return a, fmt.Errorf("decoding stored article: %w", err)
 	}
 	if !a.Published.IsZero() {
 		a.Published = a.Published.UTC()
 	}
+	return a, nil
+}
+
+// decodeFrame returns the article of an inflated frame.
+func decodeFrame(frame []byte) (corpus.Article, error) {
+	var a corpus.Article
+	fields, rest, err := splitFrame(frame)
+	if err != nil {
+		return a, err
+	}
+	if err := json.Unmarshal(rest, &a); err != nil {
+		return a, fmt.Errorf("decoding stored article: %w", err)
+	}
+	if a.Published, err = framePublished(fields[2]); err != nil {
+		return a, err
+	}
+	a.Title, a.URL, a.Body = string(fields[0]), string(fields[1]), string(fields[3])
 	return a, nil
 }
 

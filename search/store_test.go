@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/google/go-cmp/cmp"
@@ -187,10 +188,16 @@ func TestCreateRefusesNonEmpty(t *testing.T) {
 	}
 }
 
-// TestDecodeCodecs reads articles in each codec a store may hold: stores
-// written before the preset dictionary keep reading.
+// TestDecodeCodecs reads articles in each codec a store may hold, as a
+// whole article and as a hit: stores written before the preset dictionary,
+// and before the frame, keep reading.
 func TestDecodeCodecs(t *testing.T) {
-	a := corpus.Article{ID: "c1", Title: "Grain prices rise", Body: "Wheat rose.\n\nCorn fell.", Speakers: []string{"Ann Lee"}, Regions: []string{}}
+	published := time.Date(1987, 3, 2, 9, 15, 0, 500, time.FixedZone("EST", -5*3600))
+	a := corpus.Article{ID: "c1", Title: "Grain prices rise", URL: "https://example.com/c1", Published: published,
+		Body: "Wheat rose.\n\nCorn \"fell\".", Speakers: []string{"Ann Lee"}, Regions: []string{},
+		Quotes: []corpus.Quote{{Text: "Corn fell", Speaker: "Ann Lee"}}}
+	undated := a
+	undated.ID, undated.Published, undated.URL = "c2", time.Time{}, ""
 	raw, err := json.Marshal(&a)
 	if err != nil {
 		t.Fatal(err)
@@ -201,22 +208,49 @@ func TestDecodeCodecs(t *testing.T) {
 	w, _ := stdflate.NewWriter(&old, stdflate.BestSpeed)
 	w.Write(raw)
 	w.Close()
+	// What stores before the frame held: the JSON with the dictionary.
+	var dict bytes.Buffer
+	dict.WriteByte(codecFlateDict)
+	w, _ = stdflate.NewWriterDict(&dict, stdflate.DefaultCompression, storeDict)
+	w.Write(raw)
+	w.Close()
 	current, err := encodeArticle(&a)
 	if err != nil {
 		t.Fatalf("encodeArticle: %v", err)
 	}
-	if current[0] != codecFlateDict {
-		t.Errorf("encodeArticle tag = %q, want %q", current[0], codecFlateDict)
+	if current[0] != codecFramed {
+		t.Errorf("encodeArticle tag = %q, want %q", current[0], codecFramed)
 	}
+	currentUndated, err := encodeArticle(&undated)
+	if err != nil {
+		t.Fatalf("encodeArticle: %v", err)
+	}
+	// A frame whose body's length runs past its end.
+	frame, err := appendFrame(nil, &a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cut bytes.Buffer
+	cut.WriteByte(codecFramed)
+	w, _ = stdflate.NewWriterDict(&cut, stdflate.DefaultCompression, storeDict)
+	w.Write(frame[:len(a.Title)+len(a.URL)+40])
+	w.Close()
+
+	utc := a
+	utc.Published = a.Published.UTC()
 	tests := []struct {
 		name    string
 		data    []byte
+		want    corpus.Article
 		wantErr bool
 	}{
-		{"deflate", old.Bytes(), false},
-		{"deflate with dictionary", current, false},
-		{"unknown tag", append([]byte{'z'}, current[1:]...), true},
-		{"empty", nil, true},
+		{"deflate", old.Bytes(), utc, false},
+		{"deflate with dictionary", dict.Bytes(), utc, false},
+		{"frame", current, utc, false},
+		{"frame without date or URL", currentUndated, undated, false},
+		{"frame cut short", cut.Bytes(), corpus.Article{}, true},
+		{"unknown tag", append([]byte{'z'}, current[1:]...), corpus.Article{}, true},
+		{"empty", nil, corpus.Article{}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -224,11 +258,21 @@ func TestDecodeCodecs(t *testing.T) {
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("decodeArticle: err = %v, want error %v", err, tc.wantErr)
 			}
+			z := inflaters.Get().(*inflater)
+			defer z.release()
+			hit, herr := z.record(tc.data)
+			if (herr != nil) != tc.wantErr {
+				t.Fatalf("record: err = %v, want error %v", herr, tc.wantErr)
+			}
 			if tc.wantErr {
 				return
 			}
-			if diff := cmp.Diff(a, got); diff != "" {
+			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("decodeArticle (-want +got):\n%s", diff)
+			}
+			wantHit := storedHit{Title: tc.want.Title, URL: tc.want.URL, Published: tc.want.Published, Body: tc.want.Body}
+			if diff := cmp.Diff(wantHit, hit); diff != "" {
+				t.Errorf("record (-want +got):\n%s", diff)
 			}
 		})
 	}
