@@ -299,24 +299,23 @@ func (c *facetCounter) values(f int, n int) []FacetValue {
 	}
 	// The counts of a speaker's spellings add up (an article names a person
 	// in one spelling), and the most frequent spelling names them.
-	total := takeSlice[int](&intsPool, groups)
-	best := takeSlice[int32](&int32sPool, groups)
-	defer giveSlice(&intsPool, total)
-	defer giveSlice(&int32sPool, best)
+	s := takeGroupScratch(groups)
+	defer s.give()
 	for o, k := range counts {
 		if k == 0 {
 			continue
 		}
 		g := group[o]
-		if b := best[g] - 1; total[g] == 0 || k > counts[b] || (k == counts[b] && names[o] < names[b]) {
-			best[g] = int32(o) + 1
+		if s.total[g] == 0 {
+			s.touched = append(s.touched, g)
 		}
-		total[g] += int(k)
+		if b := s.best[g] - 1; s.total[g] == 0 || k > counts[b] || (k == counts[b] && names[o] < names[b]) {
+			s.best[g] = int32(o) + 1
+		}
+		s.total[g] += int(k)
 	}
-	for g, k := range total {
-		if k > 0 {
-			top.add(FacetValue{Value: names[best[g]-1], Count: k})
-		}
+	for _, g := range s.touched {
+		top.add(FacetValue{Value: names[s.best[g]-1], Count: s.total[g]})
 	}
 	return top.values()
 }
@@ -364,7 +363,7 @@ func (t *topValues) values() []FacetValue {
 // done gives the counts back to their pool: the counter is done.
 func (c *facetCounter) done() {
 	for i, counts := range c.counts {
-		giveSlice(&countsPool, counts)
+		giveCounts(counts)
 		c.counts[i] = nil
 	}
 }
@@ -470,7 +469,7 @@ func (c *facetCounter) start(views []segView) {
 	c.tables.mu.Lock()
 	c.counts = make([][]uint32, len(c.tables.fields))
 	for i, ft := range c.tables.fields {
-		c.counts[i] = takeSlice[uint32](&countsPool, len(ft.names))
+		c.counts[i] = takeCounts(len(ft.names))
 	}
 	c.tables.mu.Unlock()
 }
