@@ -5,19 +5,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/klauspost/compress/flate"
 	"io"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/klauspost/compress/flate"
 	bolt "go.etcd.io/bbolt"
 )
 
 // Reading what a page of hits shows of its articles, with no garbage but
 // the texts.
 //
-// A stored article is DEFLATE-compressed JSON (store.go). Inflating it with
+// A stored article is DEFLATE-compressed (store.go). Inflating it with
 // a new flate reader allocates the reader's 32 KB window, and a
 // json.Decoder its own buffer: 150 KB per page of ten hits, 38% of all a
 // search allocated on Reuters-21578, and so much of the garbage collector's
