@@ -129,15 +129,8 @@ func (z *inflater) record(data []byte) (storedHit, error) {
 		return h, fmt.Errorf("decompressing stored article: %w", err)
 	}
 	if data[0] == codecFramed {
-		fields, _, err := splitFrame(raw)
-		if err != nil {
-			return h, err
-		}
-		if h.Published, err = framePublished(fields[2]); err != nil {
-			return h, err
-		}
-		h.Title, h.URL, h.Body = string(fields[0]), string(fields[1]), string(fields[3])
-		return h, nil
+		h, _, err := readFrame(raw)
+		return h, err
 	}
 	if err := json.Unmarshal(raw, &h); err != nil {
 		return h, fmt.Errorf("decoding stored article: %w", err)

@@ -134,9 +134,11 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 		fieldSpeaker: a.Speakers,
 		fieldRegion:  a.Regions,
 	}
-	// One value of three (analyzers.NewsTextName), the body first:
-	// folding the terms of two titles into a body's table costs a tenth
-	// of what folding a body into a title's did.
+	// The body and the title twice, joined into one text
+	// (analyzers.NewsTextName). An index made before takes them as three
+	// values (fitDocument), the body first: bleve folds the terms of each
+	// later value into the first one's table, and folding two titles into
+	// a body's costs a tenth of what folding a body into a title's did.
 	doc[fieldText] = analyzers.JoinValues(a.Body, a.Title, a.Title)
 	if len(a.Quotes) > 0 {
 		doc[fieldQuote] = quoteTexts(a)

@@ -276,9 +276,9 @@ func appendFrame(dst []byte, a *corpus.Article) ([]byte, error) {
 // frameFields is how many fields lead a frame.
 const frameFields = 4
 
-// splitFrame returns the leading fields of a frame (title, URL,
-// publication time, body) and the JSON of the rest.
-func splitFrame(frame []byte) (fields [frameFields][]byte, rest []byte, err error) {
+// readFrame returns what a hit shows of an inflated frame (its title,
+// URL, publication time and body) and the JSON of the rest of the article.
+func readFrame(frame []byte) (h storedHit, rest []byte, err error) {
 	next := func() ([]byte, error) {
 		n, k := binary.Uvarint(frame)
 		if k <= 0 || n > uint64(len(frame)-k) {
@@ -288,25 +288,24 @@ func splitFrame(frame []byte) (fields [frameFields][]byte, rest []byte, err erro
 		frame = frame[k+int(n):]
 		return b, nil
 	}
+	var fields [frameFields][]byte
 	for i := range fields {
 		if fields[i], err = next(); err != nil {
-			return fields, nil, err
+			return h, nil, err
 		}
 	}
-	rest, err = next()
-	return fields, rest, err
-}
-
-// framePublished parses a frame's publication time; empty is the zero time.
-func framePublished(b []byte) (time.Time, error) {
-	if len(b) == 0 {
-		return time.Time{}, nil
+	if rest, err = next(); err != nil {
+		return h, nil, err
 	}
-	t, err := time.Parse(time.RFC3339Nano, string(b))
-	if err != nil {
-		return t, fmt.Errorf("stored article's publication time: %w", err)
+	if published := fields[2]; len(published) > 0 {
+		t, err := time.Parse(time.RFC3339Nano, string(published))
+		if err != nil {
+			return h, nil, fmt.Errorf("stored article's publication time: %w", err)
+		}
+		h.Published = t.UTC()
 	}
-	return t.UTC(), nil
+	h.Title, h.URL, h.Body = string(fields[0]), string(fields[1]), string(fields[3])
+	return h, rest, nil
 }
 
 // articleReader returns a reader of a stored article, inflated: its JSON or
@@ -349,17 +348,14 @@ func decodeArticle(data []byte) (corpus.Article, error) {
 // decodeFrame returns the article of an inflated frame.
 func decodeFrame(frame []byte) (corpus.Article, error) {
 	var a corpus.Article
-	fields, rest, err := splitFrame(frame)
+	h, rest, err := readFrame(frame)
 	if err != nil {
 		return a, err
 	}
 	if err := json.Unmarshal(rest, &a); err != nil {
 		return a, fmt.Errorf("decoding stored article: %w", err)
 	}
-	if a.Published, err = framePublished(fields[2]); err != nil {
-		return a, err
-	}
-	a.Title, a.URL, a.Body = string(fields[0]), string(fields[1]), string(fields[3])
+	a.Title, a.URL, a.Published, a.Body = h.Title, h.URL, h.Published, h.Body
 	return a, nil
 }
 
