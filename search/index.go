@@ -199,19 +199,22 @@ const loadSegments = 100
 // the next time.
 func OpenForLoad(path string) (x *Index, created bool, err error) {
 	x, err = open(path, loadOptions)
-	if !errors.Is(err, ErrNoIndex) {
-		return x, false, err
+	if errors.Is(err, ErrNoIndex) {
+		// Created with bleve's defaults, which it records in the index,
+		// then opened again for the load.
+		if x, err = Create(path); err != nil {
+			return nil, false, err
+		}
+		if err := x.Close(); err != nil {
+			return nil, false, fmt.Errorf("creating index %s: %w", path, err)
+		}
+		created = true
+		x, err = open(path, loadOptions)
 	}
-	// Created with bleve's defaults, which it records in the index, then
-	// opened again for the load.
-	if x, err = Create(path); err != nil {
+	if err != nil {
 		return nil, false, err
 	}
-	if err := x.Close(); err != nil {
-		return nil, false, fmt.Errorf("creating index %s: %w", path, err)
-	}
-	x, err = open(path, loadOptions)
-	return x, err == nil, err
+	return x, created, nil
 }
 
 func newIndex(path string, st *store, bi bleve.Index, name string) *Index {
@@ -248,10 +251,13 @@ func (x *Index) settle() error {
 			b.Delete(id)
 			continue
 		}
-		doc := toDocument(enriched(a))
-		fitDocument(doc, x.cur.Mapping())
-		if err := b.Index(id, doc); err != nil {
-			return fmt.Errorf("indexing article %s: %w", id, err)
+		ea := enriched(a)
+		d, err := newDocument(x.cur.Mapping(), ea, toDocument(ea))
+		if err == nil {
+			err = b.IndexAdvanced(d)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if err := x.cur.Batch(b); err != nil {
@@ -312,12 +318,14 @@ func (x *Index) Count() (uint64, error) { return x.bi.DocCount() }
 func (x *Index) Put(arts []corpus.Article) error {
 	docs := make([]map[string]interface{}, len(arts))
 	ids := make([]string, len(arts))
+	eas := make([]*corpus.Article, len(arts))
 	for i := range arts {
 		if arts[i].ID == "" {
 			return fmt.Errorf("article %d of %d has no id", i+1, len(arts))
 		}
 		ids[i] = arts[i].ID
-		docs[i] = toDocument(enriched(arts[i]))
+		eas[i] = enriched(arts[i])
+		docs[i] = toDocument(eas[i])
 	}
 	x.wmu.Lock()
 	x.waitIdle(ids)
@@ -326,10 +334,13 @@ func (x *Index) Put(arts []corpus.Article) error {
 	cur := x.cur
 	b := cur.NewBatch()
 	for i := range arts {
-		fitDocument(docs[i], cur.Mapping())
-		if err := b.Index(ids[i], docs[i]); err != nil {
+		d, err := newDocument(cur.Mapping(), eas[i], docs[i])
+		if err == nil {
+			err = b.IndexAdvanced(d)
+		}
+		if err != nil {
 			x.wmu.Unlock()
-			return fmt.Errorf("indexing article %s: %w", ids[i], err)
+			return err
 		}
 	}
 	if err := x.st.write(arts, nil, x.settled); err != nil {

@@ -82,8 +82,13 @@ func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (err error
 		}
 		b := nbi.NewBatch()
 		for i := range arts {
-			if err := b.Index(arts[i].ID, toDocument(enriched(arts[i]))); err != nil {
-				return fmt.Errorf("rebuilding: indexing article %s: %w", arts[i].ID, err)
+			a := enriched(arts[i])
+			d, err := newDocument(nbi.Mapping(), a, toDocument(a))
+			if err == nil {
+				err = b.IndexAdvanced(d)
+			}
+			if err != nil {
+				return fmt.Errorf("rebuilding: %w", err)
 			}
 		}
 		if err := nbi.Batch(b); err != nil {
@@ -135,8 +140,13 @@ func (x *Index) catchUp(nbi bleve.Index) error {
 			b.Delete(id)
 			continue
 		}
-		if err := b.Index(id, toDocument(enriched(a))); err != nil {
-			return fmt.Errorf("rebuilding: indexing article %s: %w", id, err)
+		ea := enriched(a)
+		d, err := newDocument(nbi.Mapping(), ea, toDocument(ea))
+		if err == nil {
+			err = b.IndexAdvanced(d)
+		}
+		if err != nil {
+			return fmt.Errorf("rebuilding: %w", err)
 		}
 	}
 	if err := nbi.Batch(b); err != nil {

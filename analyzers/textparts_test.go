@@ -1,0 +1,98 @@
+package analyzers
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/google/go-cmp/cmp"
+)
+
+// termCounts returns how often each term occurs in tokens.
+func termCounts(tokens analysis.TokenStream) map[string]int {
+	counts := map[string]int{}
+	for _, tok := range tokens {
+		counts[string(tok.Term)]++
+	}
+	return counts
+}
+
+// TestTextAnalysisPart checks that a part of a text gets from the text's
+// analysis the terms the news analyzer gives it alone, and that the
+// analysis is read from the text exactly where that holds: the part is
+// the text's bytes and no token crosses its ends.
+func TestTextAnalysisPart(t *testing.T) {
+	cache := registry.NewCache()
+	news, err := NewNews(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := NewNewsText(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Officials in the United States said the covid-19 talks in Kiev were going well, Peskov's aide said."
+	title := "Kyiv talks go well"
+	joined := JoinValues(body, title, title)
+	at := func(s string) int { return strings.Index(body, s) }
+	tests := []struct {
+		name   string
+		start  int
+		value  string
+		shared bool // read from the text's analysis
+	}{
+		{"a clause", at("the covid"), "the covid-19 talks in Kiev were going well", true},
+		{"the whole body", 0, body, true},
+		{"the title", len(body) + 1, title, true},
+		{"the title's second copy", len(body) + len(title) + 2, title, true},
+		{"one word", at("Kiev"), "Kiev", true},
+		{"no words", at(", Peskov"), ", ", true},
+		{"inside a hyphenated word", at("19 talks"), "19 talks in Kiev", false},
+		{"inside a spelling of several words", at("States"), "States said the", false},
+		{"cutting a possessive", at("Peskov's"), "Peskov", false},
+		{"bytes that are not the text's", at("Kiev"), "Kyiv", false},
+		{"past the end", len(joined) - 2, "well and more", false},
+		{"before the start", -1, "Officials", false},
+		{"two values and their separator", len(body) - 5, "said.\x1eKyiv", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ta TextAnalysis
+			keeping := ta.Analyzer(text)
+			if _, ok := keeping.(keepingAnalyzer); !ok {
+				t.Fatalf("Analyzer(NewsText) = %T, want one that keeps the analysis", keeping)
+			}
+			// The text's own analysis is unchanged, offsets dropped alike.
+			got, want := keeping.Analyze([]byte(joined)), text.Analyze([]byte(joined))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("the keeping analyzer's tokens differ from NewsText's (-want +got):\n%s", diff)
+			}
+			if _, shared := ta.part(tt.start, []byte(tt.value)); shared != tt.shared {
+				t.Errorf("part(%d, %q) read from the text = %v, want %v", tt.start, tt.value, shared, tt.shared)
+			}
+			part := ta.Part(tt.start, news).Analyze([]byte(tt.value))
+			if diff := cmp.Diff(termCounts(news.Analyze([]byte(tt.value))), termCounts(part)); diff != "" {
+				t.Errorf("Part(%d).Analyze(%q) terms differ from the news analyzer's (-want +got):\n%s", tt.start, tt.value, diff)
+			}
+		})
+	}
+}
+
+// TestTextAnalysisBeforeText checks that a part analysed before the text,
+// or beside an analyzer that keeps nothing, is analysed as usual.
+func TestTextAnalysisBeforeText(t *testing.T) {
+	news, err := NewNews(registry.NewCache())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ta TextAnalysis
+	if a := ta.Analyzer(news); a != news {
+		t.Errorf("Analyzer(news) = %T, want news itself: it has no offsets to keep", a)
+	}
+	value := "Peskov said the talks went well"
+	got := ta.Part(0, news).Analyze([]byte(value))
+	if diff := cmp.Diff(termCounts(news.Analyze([]byte(value))), termCounts(got)); diff != "" {
+		t.Errorf("Part before the text: terms differ (-want +got):\n%s", diff)
+	}
+}

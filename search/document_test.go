@@ -1,0 +1,98 @@
+package search
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/google/go-cmp/cmp"
+
+	"dateline/corpus"
+	"dateline/internal/shareddata"
+)
+
+// analysedFields analyses the fields of d in their order, as bleve does,
+// and returns what each gives the index, by name and array positions: its
+// length and its terms with their frequencies and, where kept, locations.
+func analysedFields(d *document.Document) map[string]string {
+	out := map[string]string{}
+	d.VisitFields(func(f index.Field) {
+		f.Analyze()
+		var b strings.Builder
+		fmt.Fprintf(&b, "length %d\n", f.AnalyzedLength())
+		freqs := f.AnalyzedTokenFrequencies()
+		terms := make([]string, 0, len(freqs))
+		for term := range freqs {
+			terms = append(terms, term)
+		}
+		slices.Sort(terms)
+		for _, term := range terms {
+			tf := freqs[term]
+			fmt.Fprintf(&b, "%q %d", term, tf.Frequency())
+			for _, l := range tf.Locations {
+				fmt.Fprintf(&b, " %d:%d-%d%v", l.Position, l.Start, l.End, l.ArrayPositions)
+			}
+			b.WriteByte('\n')
+		}
+		out[fmt.Sprint(f.Name(), f.ArrayPositions())] = b.String()
+	})
+	return out
+}
+
+// TestShareAnalysis checks that the documents Put writes, whose title and
+// quotes read their analysis from the text's, give the index what the
+// schema's own analysis of every field gives: the same terms, frequencies,
+// lengths and text locations. The quotes here are as given, some not the
+// body's bytes.
+func TestShareAnalysis(t *testing.T) {
+	arts := append([]corpus.Article(nil), testArticles...)
+	arts = append(arts,
+		corpus.Article{ID: "edge-1", Title: "Talks in New York", Body: "Officials in New York said the covid-19 talks went well.",
+			Quotes: []corpus.Quote{
+				{Text: "York said the covid", Offset: 17},          // cuts a name and a hyphenated word
+				{Text: "the covid-19 talks went well", Offset: 27}, // lies within
+				{Text: "not in the body", Offset: 3},               // not the body's bytes
+				{Text: "went well.", Offset: 1000},                 // past the end
+			}},
+		corpus.Article{ID: "edge-2", Title: "A title\x1ewith a separator", Body: "",
+			Quotes: []corpus.Quote{{Text: "", Offset: 0}}},
+	)
+	for i := range arts {
+		checkSharedAnalysis(t, &arts[i])
+	}
+}
+
+// TestShareAnalysisReuters checks the same of the first thousand
+// Reuters-21578 articles, enriched as Put enriches them.
+func TestShareAnalysisReuters(t *testing.T) {
+	arts, err := corpus.ReadFile(filepath.Join(shareddata.Path(t, "data", "reuters21578"), "reut2-000.sgm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range arts {
+		checkSharedAnalysis(t, enriched(arts[i]))
+	}
+}
+
+func checkSharedAnalysis(t *testing.T, a *corpus.Article) {
+	t.Helper()
+	m := newMapping()
+	d, err := newDocument(m, a, toDocument(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Fields[0].Name() != fieldText {
+		t.Fatalf("article %s: first field %s, want %s", a.ID, d.Fields[0].Name(), fieldText)
+	}
+	ref := document.NewDocument(a.ID)
+	if err := m.MapDocument(ref, toDocument(a)); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(analysedFields(ref), analysedFields(d)); diff != "" {
+		t.Fatalf("article %s: fields differ from the schema's analysis (-want +got):\n%s", a.ID, diff)
+	}
+}
