@@ -119,6 +119,9 @@ func (z *inflater) record(data []byte) (storedHit, error) {
 	switch {
 	case len(data) == 0:
 		return h, errors.New("stored article is empty")
+	case data[0] == codecFrame:
+		h, _, err := readFrame(data[1:])
+		return h, err
 	case data[0] == codecFlateDict, data[0] == codecFramed:
 		dict = storeDict
 	case data[0] != codecFlate:

@@ -13,6 +13,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	bolt "go.etcd.io/bbolt"
 
 	"dateline/corpus"
 )
@@ -210,11 +213,23 @@ func TestOpenForLoad(t *testing.T) {
 	if n := rootSegments(ai.(*scorch.Scorch)); n != batches {
 		t.Errorf("segments before Compact = %d, want %d: one a batch, none merged", n, batches)
 	}
+	// The load stores its articles uncompressed, and reads them so.
+	if tags := storedTags(t, x); tags[codecFrame] != len(arts) {
+		t.Errorf("stored before Compact: %v articles by tag, want all %d %q", tags, len(arts), codecFrame)
+	}
+	checkStored(t, x, arts)
 	if err := x.Compact(context.Background(), true); err != nil {
 		t.Fatalf("Compact: %v", err)
 	}
 	if n := rootSegments(ai.(*scorch.Scorch)); n != 1 {
 		t.Errorf("segments after Compact = %d, want 1", n)
+	}
+	if tags := storedTags(t, x); tags[codecFramed] != len(arts) {
+		t.Errorf("stored after Compact: %v articles by tag, want all %d %q", tags, len(arts), codecFramed)
+	}
+	checkStored(t, x, arts)
+	if x.st.raw {
+		t.Errorf("after Compact the store still writes articles uncompressed")
 	}
 	if err := x.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
@@ -311,5 +326,47 @@ func TestCompactLargeStorePages(t *testing.T) {
 	}
 	if _, ok, err := st.get(arts[0].ID); err != nil || ok {
 		t.Errorf("get(%s) deleted after compact: ok %v, err %v", arts[0].ID, ok, err)
+	}
+}
+
+// storedTags counts the articles of the store by codec tag.
+func storedTags(t *testing.T, x *Index) map[byte]int {
+	t.Helper()
+	tags := map[byte]int{}
+	err := x.st.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
+			tags[v[0]]++
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tags
+}
+
+// checkStored checks that every article reads back whole from the store,
+// and as a hit.
+func checkStored(t *testing.T, x *Index, arts []corpus.Article) {
+	t.Helper()
+	ids := make([]string, len(arts))
+	for i := range arts {
+		ids[i] = arts[i].ID
+	}
+	hits, err := x.hitRecords(ids)
+	if err != nil {
+		t.Fatalf("hitRecords: %v", err)
+	}
+	for _, a := range arts {
+		got, ok, err := x.st.get(a.ID)
+		if err != nil || !ok {
+			t.Fatalf("get %s: %v, %v", a.ID, ok, err)
+		}
+		if diff := cmp.Diff(a, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("get %s (-want +got):\n%s", a.ID, diff)
+		}
+		if h := hits[a.ID]; h.Title != a.Title || h.Body != a.Body || !h.Published.Equal(a.Published) {
+			t.Fatalf("hit %s = %+v, want the article's title, body and date", a.ID, h)
+		}
 	}
 }

@@ -195,8 +195,9 @@ const loadSegments = 100
 
 // OpenForLoad is OpenOrCreate for a bulk load that ends with Compact (as
 // indexer -index does): no segments are merged until Compact merges them
-// all. The options hold for this opening only; the index opens as usual
-// the next time.
+// all, and articles are stored uncompressed until Compact compresses them
+// (store.raw). The options hold for this opening only; the index opens as
+// usual the next time.
 func OpenForLoad(path string) (x *Index, created bool, err error) {
 	x, err = open(path, loadOptions)
 	if errors.Is(err, ErrNoIndex) {
@@ -214,6 +215,7 @@ func OpenForLoad(path string) (x *Index, created bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
+	x.st.raw = true
 	return x, created, nil
 }
 

@@ -225,6 +225,23 @@ func TestDecodeCodecs(t *testing.T) {
 	if err != nil {
 		t.Fatalf("encodeArticle: %v", err)
 	}
+	uncompressed, err := frameArticle(&a)
+	if err != nil {
+		t.Fatalf("frameArticle: %v", err)
+	}
+	if uncompressed[0] != codecFrame {
+		t.Errorf("frameArticle tag = %q, want %q", uncompressed[0], codecFrame)
+	}
+	compressed, err := compressStored([]byte(a.ID), uncompressed)
+	if err != nil {
+		t.Fatalf("compressStored: %v", err)
+	}
+	if !bytes.Equal(compressed, current) {
+		t.Errorf("compressStored(frameArticle) differs from encodeArticle")
+	}
+	if again, _ := compressStored([]byte(a.ID), current); !bytes.Equal(again, current) {
+		t.Errorf("compressStored of a compressed article changed it")
+	}
 	// A frame whose body's length runs past its end.
 	frame, err := appendFrame(nil, &a)
 	if err != nil {
@@ -248,7 +265,9 @@ func TestDecodeCodecs(t *testing.T) {
 		{"deflate with dictionary", dict.Bytes(), utc, false},
 		{"frame", current, utc, false},
 		{"frame without date or URL", currentUndated, undated, false},
+		{"frame uncompressed", uncompressed, utc, false},
 		{"frame cut short", cut.Bytes(), corpus.Article{}, true},
+		{"frame uncompressed cut short", uncompressed[:len(uncompressed)-3], corpus.Article{}, true},
 		{"unknown tag", append([]byte{'z'}, current[1:]...), corpus.Article{}, true},
 		{"empty", nil, corpus.Article{}, true},
 	}
