@@ -187,15 +187,33 @@ func baseID(name string) string {
 }
 
 // readAllLimited reads r to its end, refusing more than MaxInputSize bytes.
+// A file is read into a buffer of its size, as os.ReadFile does, rather
+// than one grown while reading, which cleared and copied each 1.3 MB
+// Reuters file four times over.
 func readAllLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxInputSize+1))
-	if err != nil {
-		return nil, err
+	size := 512
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			size = int(min(info.Size(), MaxInputSize)) + 1
+		}
 	}
-	if len(data) > MaxInputSize {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxInputSize)
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > MaxInputSize {
+			return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxInputSize)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return data, nil
 }
 
 // normalizeText makes text safe to index: invalid UTF-8 repaired, NUL and

@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,4 +141,60 @@ func TestFiles(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Files (-want +got):\n%s", diff)
 	}
+}
+
+// TestReadAllLimited reads files, sized from their length, and other
+// readers, to their end or to MaxInputSize bytes and no further.
+func TestReadAllLimited(t *testing.T) {
+	dir := t.TempDir()
+	file := func(n int) func() io.Reader {
+		path := filepath.Join(dir, fmt.Sprintf("f%d", n))
+		if err := os.WriteFile(path, bytes.Repeat([]byte("a"), n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return func() io.Reader {
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { f.Close() })
+			return f
+		}
+	}
+	stream := func(n int) func() io.Reader {
+		return func() io.Reader { return io.LimitReader(zeros{}, int64(n)) }
+	}
+	tests := []struct {
+		name    string
+		r       func() io.Reader
+		n       int
+		wantErr error
+	}{
+		{"empty file", file(0), 0, nil},
+		{"small file", file(1000), 1000, nil},
+		{"file of the largest size", file(MaxInputSize), MaxInputSize, nil},
+		{"file too large", file(MaxInputSize + 1), 0, ErrTooLarge},
+		{"small stream", stream(70000), 70000, nil},
+		{"stream of the largest size", stream(MaxInputSize), MaxInputSize, nil},
+		{"stream too large", stream(MaxInputSize + 1), 0, ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := readAllLimited(tt.r())
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+			if len(data) != tt.n {
+				t.Errorf("read %d bytes, want %d", len(data), tt.n)
+			}
+		})
+	}
+}
+
+// zeros reads as an endless run of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
