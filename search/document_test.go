@@ -96,3 +96,48 @@ func checkSharedAnalysis(t *testing.T, a *corpus.Article) {
 		t.Fatalf("article %s: fields differ from the schema's analysis (-want +got):\n%s", a.ID, diff)
 	}
 }
+
+// BenchmarkDocumentAnalysis analyses every field of the documents of the
+// first thousand Reuters-21578 articles, as bleve does when they are
+// indexed: as Put maps them (shared, the titles and quotes reading the
+// text's analysis) and as the schema alone maps them (schema).
+//
+//	DATELINE_SHARED=/work/shared go test ./search -run XXX -bench DocumentAnalysis
+func BenchmarkDocumentAnalysis(b *testing.B) {
+	arts, err := corpus.ReadFile(filepath.Join(shareddata.Path(b, "data", "reuters21578"), "reut2-000.sgm"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	enrichedArts := make([]*corpus.Article, len(arts))
+	for i := range arts {
+		enrichedArts[i] = enriched(arts[i])
+	}
+	m := newMapping()
+	analyse := func(d *document.Document) {
+		d.VisitFields(func(f index.Field) { f.Analyze() })
+	}
+	b.Run("shared", func(b *testing.B) {
+		for b.Loop() {
+			for _, a := range enrichedArts {
+				d, err := newDocument(m, a, toDocument(a))
+				if err != nil {
+					b.Fatal(err)
+				}
+				analyse(d)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+	})
+	b.Run("schema", func(b *testing.B) {
+		for b.Loop() {
+			for _, a := range enrichedArts {
+				d := document.NewDocument(a.ID)
+				if err := m.MapDocument(d, toDocument(a)); err != nil {
+					b.Fatal(err)
+				}
+				analyse(d)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+	})
+}
