@@ -2,7 +2,10 @@ package analyzers
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
+	"sort"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -20,9 +23,21 @@ import (
 // their order. A part analysed before the text, or one whose analysis the
 // text's cannot give, is analysed as usual.
 type TextAnalysis struct {
-	text   []byte
+	text []byte
+	// tokens are the text's tokens after every filter, in order of their
+	// start.
 	tokens []keptToken
-	kept   bool
+	// spans are the byte spans of everything in the text that ties a
+	// word to its neighbours: the tokenizer's tokens (those the stop
+	// words later drop among them, and the hyphenated words it joins)
+	// and the spellings of several words the variant filter finds, kept
+	// as they are or given a token. They are in order of their start,
+	// and reach[i] is the furthest end of spans[:i+1].
+	spans []span
+	reach []int
+	// multi collects the variant filter's spans during an analysis.
+	multi []span
+	kept  bool
 }
 
 // keptToken is what a TextAnalysis keeps of a token of the text.
@@ -31,6 +46,9 @@ type keptToken struct {
 	start, end int
 	typ        analysis.TokenType
 }
+
+// span is a range of bytes of the text.
+type span struct{ start, end int }
 
 // Analyzer returns an analyzer that gives what text, the NewsTextName
 // analyzer (NewNewsText), gives, and keeps it in t. An analyzer of another
@@ -54,38 +72,67 @@ type keepingAnalyzer struct {
 }
 
 func (k keepingAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	t := k.t
 	// The filters write into the input (lower case, stems), so the text
 	// is kept as it was given.
-	k.t.text = append(k.t.text[:0], input...)
+	t.text = append(t.text[:0], input...)
+	t.kept = false
 	filters := k.a.TokenFilters
 	tokens := k.a.Tokenizer.Tokenize(input)
+	t.spans = slices.Grow(t.spans[:0], len(tokens))
+	for _, tok := range tokens {
+		t.spans = append(t.spans, span{tok.Start, tok.End})
+	}
+	t.multi = t.multi[:0]
+	spanned := func(start, end int) { t.multi = append(t.multi, span{start, end}) }
 	for _, f := range filters[:len(filters)-1] {
+		if _, ok := f.(sharedVariants); ok {
+			tokens = newsVariantFilter().filter(tokens, spanned)
+			continue
+		}
 		tokens = f.Filter(tokens)
 	}
-	k.t.keep(tokens)
+	t.keep(tokens)
 	return filters[len(filters)-1].Filter(tokens)
 }
 
-// keep records the tokens. The terms are shared, not copied: no filter
-// writes into a term once the analysis is done.
+// keep records the tokens and orders what it keeps by start. The terms
+// are shared, not copied: no filter writes into a term once the analysis
+// is done. The news analyzer gives its tokens in order already.
 func (t *TextAnalysis) keep(tokens analysis.TokenStream) {
-	t.tokens, t.kept = slices.Grow(t.tokens[:0], len(tokens)), true
+	t.tokens = slices.Grow(t.tokens[:0], len(tokens))
 	for _, tok := range tokens {
 		t.tokens = append(t.tokens, keptToken{term: tok.Term, start: tok.Start, end: tok.End, typ: tok.Type})
 	}
+	byStart := func(a, b keptToken) int { return cmp.Compare(a.start, b.start) }
+	if !slices.IsSortedFunc(t.tokens, byStart) {
+		slices.SortStableFunc(t.tokens, byStart)
+	}
+	t.spans = append(t.spans, t.multi...)
+	spanByStart := func(a, b span) int { return cmp.Compare(a.start, b.start) }
+	if !slices.IsSortedFunc(t.spans, spanByStart) {
+		slices.SortFunc(t.spans, spanByStart)
+	}
+	t.reach = slices.Grow(t.reach[:0], len(t.spans))
+	furthest := 0
+	for _, s := range t.spans {
+		furthest = max(furthest, s.end)
+		t.reach = append(t.reach, furthest)
+	}
+	t.kept = true
 }
 
 // Part returns the analyzer of a field whose value is the text's bytes
 // from start on. For a field without term vectors it gives what news
-// gives: the tokens of the text within the value's bytes, where the value
-// is those bytes and no token of the text crosses either of its ends, and
-// otherwise news's own analysis of the value. Those tokens are the ones
-// news gives the value alone: every filter of the analyzer sees a token
-// alone or, for a spelling of several words (VariantFilter) or a
-// hyphenated word (HyphenTokenizer), adds a token spanning all its words,
-// which crosses an end where the value cuts it. Their positions keep
-// their order but not the gaps of dropped words, which only term vectors
-// would record.
+// gives: the tokens of the text within the value's bytes where the
+// value's words are analysed as they would be alone, and otherwise news's
+// own analysis of the value. The value's words are analysed as alone
+// where the value is those bytes of the text, holds no ValueSeparator,
+// and is cut from its neighbours: nothing that ties words together (a
+// token, a hyphenated word, a stop word, a spelling of several words,
+// kept or replaced) crosses either of its ends, and no hyphen joins it to
+// the next word. The tokens' positions keep their order but not the gaps
+// of dropped words, which only term vectors would record.
 func (t *TextAnalysis) Part(start int, news analysis.Analyzer) analysis.Analyzer {
 	return partAnalyzer{t: t, start: start, news: news}
 }
@@ -104,32 +151,56 @@ func (p partAnalyzer) Analyze(value []byte) analysis.TokenStream {
 }
 
 // part returns the kept tokens within value, which must be the text's
-// bytes from start on; ok is false where it is not, where a token crosses
-// either end, or where nothing is kept.
+// bytes from start on, cut from its neighbours (Part); ok is false where
+// it is not, or where nothing is kept. It costs a search and a look at
+// what lies within the value, so that a text of many quotes costs no more
+// than its length.
 func (t *TextAnalysis) part(start int, value []byte) (analysis.TokenStream, bool) {
 	end := start + len(value)
-	if !t.kept || start < 0 || end > len(t.text) || !bytes.Equal(t.text[start:end], value) {
+	if !t.kept || start < 0 || end > len(t.text) || !bytes.Equal(t.text[start:end], value) ||
+		bytes.IndexByte(value, ValueSeparator) >= 0 || t.hyphenAt(start, end) {
 		return nil, false
 	}
-	n := 0
-	for _, k := range t.tokens {
-		switch {
-		case k.end <= start || k.start >= end:
-		case k.start < start || k.end > end:
+	// A span that starts before the value and ends inside or past its
+	// start crosses it; so does one that starts inside and ends past it.
+	i := sort.Search(len(t.spans), func(i int) bool { return t.spans[i].start >= start })
+	if i > 0 && t.reach[i-1] > start {
+		return nil, false
+	}
+	for ; i < len(t.spans) && t.spans[i].start < end; i++ {
+		if t.spans[i].end > end {
 			return nil, false
-		default:
-			n++
 		}
 	}
-	out := make(analysis.TokenStream, 0, n)
-	slab := make([]analysis.Token, n)
-	for _, k := range t.tokens {
-		if k.end <= start || k.start >= end {
-			continue
-		}
-		tok := &slab[len(out)]
-		*tok = analysis.Token{Term: k.term, Start: k.start - start, End: k.end - start, Position: len(out) + 1, Type: k.typ}
-		out = append(out, tok)
+	first := sort.Search(len(t.tokens), func(i int) bool { return t.tokens[i].start >= start })
+	n := first
+	for n < len(t.tokens) && t.tokens[n].start < end {
+		n++
+	}
+	out := make(analysis.TokenStream, n-first)
+	slab := make([]analysis.Token, n-first)
+	for j, k := range t.tokens[first:n] {
+		slab[j] = analysis.Token{Term: k.term, Start: k.start - start, End: k.end - start, Position: j + 1, Type: k.typ}
+		out[j] = &slab[j]
 	}
 	return out, true
+}
+
+// hyphenAt reports whether a hyphen lies just before start or just at
+// end: a value that begins or ends inside a hyphenated word, whose runs
+// of joined parts (HyphenTokenizer) start from the word's first part.
+func (t *TextAnalysis) hyphenAt(start, end int) bool {
+	if start > 0 {
+		_, n := utf8.DecodeLastRune(t.text[:start])
+		if isHyphen(t.text[start-n : start]) {
+			return true
+		}
+	}
+	if end < len(t.text) {
+		_, n := utf8.DecodeRune(t.text[end:])
+		if isHyphen(t.text[end : end+n]) {
+			return true
+		}
+	}
+	return false
 }

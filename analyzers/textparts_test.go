@@ -32,7 +32,8 @@ func TestTextAnalysisPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := "Officials in the United States said the covid-19 talks in Kiev were going well, Peskov's aide said."
+	body := "Officials in the United States said the covid-19 talks in Kiev were going well, Peskov's aide said. " +
+		"In Latin \u201cAmerica is ready,\u201d he said; it isn't; the aaa-bbb-ccc-ddd-eee-fff-ggg-hhh run ends."
 	title := "Kyiv talks go well"
 	joined := JoinValues(body, title, title)
 	at := func(s string) int { return strings.Index(body, s) }
@@ -54,7 +55,12 @@ func TestTextAnalysisPart(t *testing.T) {
 		{"bytes that are not the text's", at("Kiev"), "Kyiv", false},
 		{"past the end", len(joined) - 2, "well and more", false},
 		{"before the start", -1, "Officials", false},
-		{"two values and their separator", len(body) - 5, "said.\x1eKyiv", true},
+		{"two values and their separator", len(body) - 5, "ends.\x1eKyiv", false},
+		{"after a spelling of several words kept as it is", at("America"), "America is ready", false},
+		{"cutting a stop word", at("isn't"), "isn", false},
+		{"inside a long hyphenated run", at("bbb-"), "bbb-ccc-ddd-eee-fff-ggg-hhh", false},
+		{"before a hyphen", at("the aaa"), "the aaa", false},
+		{"a whole hyphenated run", at("aaa-"), "aaa-bbb-ccc-ddd-eee-fff-ggg-hhh", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -148,13 +148,20 @@ func NewVariantFilter(tables ...VariantTable) *VariantFilter {
 // several words are put into the stream where it has room
 // (insertTokens) rather than into a copy.
 func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	return f.filter(input, nil)
+}
+
+// filter is Filter, telling spanned, where not nil, the byte span of each
+// spelling of several words it finds: one it adds a token for, and one
+// whose canonical term is empty, which only keeps its words from being
+// replaced ("latin america") and adds no token that would show it.
+func (f *VariantFilter) filter(input analysis.TokenStream, spanned func(start, end int)) analysis.TokenStream {
 	var local [16]insertion
 	adds := local[:0]
 	var buf [keyBuffer]byte
 	for i := 0; i < len(input); {
 		n, canon, shared := f.match(input, i, buf[:0])
-		switch {
-		case n == 0:
+		if n == 0 {
 			for _, u := range f.upper {
 				if string(input[i].Term) == u.term {
 					input[i].Term = append([]byte(nil), u.canon...)
@@ -162,6 +169,11 @@ func (f *VariantFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 			}
 			i++
 			continue
+		}
+		if n > 1 && spanned != nil {
+			spanned(input[i].Start, input[i+n-1].End)
+		}
+		switch {
 		case canon == "":
 		case n == 1:
 			input[i].Term = termOf(canon, shared)

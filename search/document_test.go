@@ -64,6 +64,15 @@ func TestShareAnalysis(t *testing.T) {
 	for i := range arts {
 		checkSharedAnalysis(t, &arts[i])
 	}
+	// A quote the extractor finds right after "Latin", which with the
+	// quote's first word is a spelling the variants keep as it is.
+	latin := corpus.Article{ID: "edge-3", Title: "Lula on trade",
+		Body: "The region is changing. Latin \u201cAmerica is ready for trade,\u201d Brazilian President Luiz Inacio Lula da Silva said on Monday."}
+	a := enriched(latin)
+	if len(a.Quotes) == 0 {
+		t.Fatalf("no quote found in %q", latin.Body)
+	}
+	checkSharedAnalysis(t, a)
 }
 
 // TestShareAnalysisReuters checks the same of the first thousand
