@@ -162,7 +162,12 @@ func (s *store) compact() error {
 	// which its fixed few (meta, freelist, root) take less. bbolt keeps a
 	// file's page size when it opens it again.
 	pageSize := 0 // the system's
-	if st, err := os.Stat(path); err == nil && st.Size() >= largeStore {
+	threshold := int64(largeStore)
+	if s.raw {
+		// Articles a bulk load left uncompressed shrink to about half.
+		threshold *= 2
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() >= threshold {
 		pageSize = largeStorePage
 	}
 	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: lockWait, NoSync: true, PageSize: pageSize})
@@ -200,13 +205,17 @@ func (s *store) compact() error {
 // copyStore copies the buckets of src into dst, as bolt.Compact does, with
 // each article compressed where it was stored uncompressed
 // (compressStored), committing every txSize bytes. The store's buckets
-// hold no buckets.
+// hold no buckets, and use no sequences, which are not copied.
 func copyStore(dst, src *bolt.DB, txSize int) error {
 	tx, err := dst.Begin(true)
 	if err != nil {
 		return err
 	}
-	defer func() { tx.Rollback() }()
+	defer func() {
+		if tx != nil {
+			tx.Rollback()
+		}
+	}()
 	size := 0
 	err = src.View(func(stx *bolt.Tx) error {
 		return stx.ForEach(func(name []byte, sb *bolt.Bucket) error {
@@ -225,10 +234,13 @@ func copyStore(dst, src *bolt.DB, txSize int) error {
 					}
 				}
 				if size += len(k) + len(v); size > txSize {
-					if err := tx.Commit(); err != nil {
+					err := tx.Commit()
+					tx = nil
+					if err != nil {
 						return err
 					}
 					if tx, err = dst.Begin(true); err != nil {
+						tx = nil
 						return err
 					}
 					size = len(k) + len(v)
@@ -243,5 +255,7 @@ func copyStore(dst, src *bolt.DB, txSize int) error {
 	if err != nil {
 		return err
 	}
-	return tx.Commit()
+	err = tx.Commit()
+	tx = nil
+	return err
 }

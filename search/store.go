@@ -362,6 +362,9 @@ func articleReader(data []byte) (io.ReadCloser, error) {
 
 func decodeArticle(data []byte) (corpus.Article, error) {
 	var a corpus.Article
+	if len(data) > 0 && data[0] == codecFrame {
+		return decodeFrame(data[1:])
+	}
 	r, err := articleReader(data)
 	if err != nil {
 		return a, err
@@ -370,7 +373,7 @@ func decodeArticle(data []byte) (corpus.Article, error) {
 	if err != nil {
 		return a, fmt.Errorf("decompressing stored article: %w", err)
 	}
-	if data[0] == codecFramed || data[0] == codecFrame {
+	if data[0] == codecFramed {
 		return decodeFrame(raw)
 	}
 	if err := json.Unmarshal(raw, &a); err != nil {
