@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -222,7 +223,7 @@ func copyStore(dst, src *bolt.DB, txSize int) error {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return err
 			}
-			articles := string(name) == string(bucketArticles)
+			articles := bytes.Equal(name, bucketArticles)
 			return sb.ForEach(func(k, v []byte) error {
 				if v == nil {
 					return fmt.Errorf("bucket %s holds a bucket, %s: not a Dateline article store", name, k)

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -24,6 +25,16 @@ func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]in
 	}
 	shareAnalysis(d, a, m)
 	return d, nil
+}
+
+// indexArticle adds the document of an enriched article, whose fields
+// toDocument gave, to b, a batch of the index whose schema is m.
+func indexArticle(b *bleve.Batch, m mapping.IndexMapping, a *corpus.Article, fields map[string]interface{}) error {
+	d, err := newDocument(m, a, fields)
+	if err != nil {
+		return err
+	}
+	return b.IndexAdvanced(d)
 }
 
 // shareAnalysis lets the title and the quote fields of d, the document of

@@ -254,11 +254,7 @@ func (x *Index) settle() error {
 			continue
 		}
 		ea := enriched(a)
-		d, err := newDocument(x.cur.Mapping(), ea, toDocument(ea))
-		if err == nil {
-			err = b.IndexAdvanced(d)
-		}
-		if err != nil {
+		if err := indexArticle(b, x.cur.Mapping(), ea, toDocument(ea)); err != nil {
 			return err
 		}
 	}
@@ -336,11 +332,7 @@ func (x *Index) Put(arts []corpus.Article) error {
 	cur := x.cur
 	b := cur.NewBatch()
 	for i := range arts {
-		d, err := newDocument(cur.Mapping(), eas[i], docs[i])
-		if err == nil {
-			err = b.IndexAdvanced(d)
-		}
-		if err != nil {
+		if err := indexArticle(b, cur.Mapping(), eas[i], docs[i]); err != nil {
 			x.wmu.Unlock()
 			return err
 		}

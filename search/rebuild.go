@@ -83,11 +83,7 @@ func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (err error
 		b := nbi.NewBatch()
 		for i := range arts {
 			a := enriched(arts[i])
-			d, err := newDocument(nbi.Mapping(), a, toDocument(a))
-			if err == nil {
-				err = b.IndexAdvanced(d)
-			}
-			if err != nil {
+			if err := indexArticle(b, nbi.Mapping(), a, toDocument(a)); err != nil {
 				return fmt.Errorf("rebuilding: %w", err)
 			}
 		}
@@ -141,11 +137,7 @@ func (x *Index) catchUp(nbi bleve.Index) error {
 			continue
 		}
 		ea := enriched(a)
-		d, err := newDocument(nbi.Mapping(), ea, toDocument(ea))
-		if err == nil {
-			err = b.IndexAdvanced(d)
-		}
-		if err != nil {
+		if err := indexArticle(b, nbi.Mapping(), ea, toDocument(ea)); err != nil {
 			return fmt.Errorf("rebuilding: %w", err)
 		}
 	}

@@ -343,8 +343,9 @@ func readFrame(frame []byte) (h storedHit, rest []byte, err error) {
 	return h, rest, nil
 }
 
-// articleReader returns a reader of a stored article, inflated: its JSON or
-// its frame, by its codec tag.
+// articleReader returns a reader of a compressed stored article, inflated:
+// its JSON or its frame, by its codec tag. An uncompressed frame
+// (codecFrame) needs none.
 func articleReader(data []byte) (io.ReadCloser, error) {
 	if len(data) == 0 {
 		return nil, errors.New("stored article is empty")
@@ -354,8 +355,6 @@ func articleReader(data []byte) (io.ReadCloser, error) {
 		return flate.NewReaderDict(bytes.NewReader(data[1:]), storeDict), nil
 	case codecFlate:
 		return flate.NewReader(bytes.NewReader(data[1:])), nil
-	case codecFrame:
-		return io.NopCloser(bytes.NewReader(data[1:])), nil
 	}
 	return nil, fmt.Errorf("stored article in an unknown encoding (tag %q)", data[0])
 }
