@@ -16,7 +16,9 @@ import (
 // schema, fitDocument), for bleve's Batch.IndexAdvanced.
 //
 // Its title and quote fields take their analysis from that of its text
-// field, which holds the same words (shareAnalysis).
+// field, which holds the same words (shareAnalysis), and its text fields
+// are indexedFields, the values of each field that keeps neither stored
+// values nor term vectors analysed as one (indexFields).
 func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]interface{}) (*document.Document, error) {
 	fitDocument(fields, m)
 	d := document.NewDocument(a.ID)
@@ -24,6 +26,7 @@ func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]in
 		return nil, fmt.Errorf("indexing article %s: %w", a.ID, err)
 	}
 	shareAnalysis(d, a, m)
+	indexFields(d)
 	return d, nil
 }
 

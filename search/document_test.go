@@ -16,30 +16,54 @@ import (
 )
 
 // analysedFields analyses the fields of d in their order, as bleve does,
-// and returns what each gives the index, by name and array positions: its
-// length and its terms with their frequencies and, where kept, locations.
+// and returns what the index takes of each field of d, by name, as it
+// merges the values of one field of a document: their lengths added up,
+// their terms with their frequencies added up and, where kept, their
+// locations in order; and the values it stores, with their array
+// positions.
 func analysedFields(d *document.Document) map[string]string {
-	out := map[string]string{}
+	type merged struct {
+		length int
+		freqs  map[string]int
+		locs   map[string][]string
+		stored []string
+	}
+	fields := map[string]*merged{}
 	d.VisitFields(func(f index.Field) {
+		m := fields[f.Name()]
+		if m == nil {
+			m = &merged{freqs: map[string]int{}, locs: map[string][]string{}}
+			fields[f.Name()] = m
+		}
+		if f.Options().IsStored() {
+			m.stored = append(m.stored, fmt.Sprintf("%q%v", f.Value(), f.ArrayPositions()))
+		}
+		if !f.Options().IsIndexed() {
+			return
+		}
 		f.Analyze()
+		m.length += f.AnalyzedLength()
+		for term, tf := range f.AnalyzedTokenFrequencies() {
+			m.freqs[term] += tf.Frequency()
+			for _, l := range tf.Locations {
+				m.locs[term] = append(m.locs[term], fmt.Sprintf("%d:%d-%d%v", l.Position, l.Start, l.End, l.ArrayPositions))
+			}
+		}
+	})
+	out := map[string]string{}
+	for name, m := range fields {
 		var b strings.Builder
-		fmt.Fprintf(&b, "length %d\n", f.AnalyzedLength())
-		freqs := f.AnalyzedTokenFrequencies()
-		terms := make([]string, 0, len(freqs))
-		for term := range freqs {
+		fmt.Fprintf(&b, "length %d\nstored %v\n", m.length, m.stored)
+		terms := make([]string, 0, len(m.freqs))
+		for term := range m.freqs {
 			terms = append(terms, term)
 		}
 		slices.Sort(terms)
 		for _, term := range terms {
-			tf := freqs[term]
-			fmt.Fprintf(&b, "%q %d", term, tf.Frequency())
-			for _, l := range tf.Locations {
-				fmt.Fprintf(&b, " %d:%d-%d%v", l.Position, l.Start, l.End, l.ArrayPositions)
-			}
-			b.WriteByte('\n')
+			fmt.Fprintf(&b, "%q %d %v\n", term, m.freqs[term], m.locs[term])
 		}
-		out[fmt.Sprint(f.Name(), f.ArrayPositions())] = b.String()
-	})
+		out[name] = b.String()
+	}
 	return out
 }
 

@@ -1,0 +1,225 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// indexedField is a text field of a document as newDocument gives it to
+// bleve: one value, or all the values of a field that keeps neither
+// stored values nor term vectors, analysed into one table of term
+// frequencies.
+//
+// It gives the index what bleve's own text fields give, for less. bleve
+// keeps each value of a field apart, with a table of its own, and the
+// index merges a document's tables of one field term by term
+// (index.TokenFrequencies.MergeAll) and adds up their lengths; where no
+// value is stored and no location kept, one table of all the values is
+// the same. The tables are built from slabs rather than a term and a list
+// of locations at a time, and the field knows its size without walking
+// them, which bleve asks of every document it indexes.
+type indexedField struct {
+	name           string
+	arrayPositions []uint64
+	options        index.FieldIndexingOptions
+	values         []fieldValue
+	plainBytes     uint64
+
+	length int
+	freqs  index.TokenFrequencies
+	size   int
+}
+
+// fieldValue is one value of a field and the analyzer of that value.
+type fieldValue struct {
+	text     []byte
+	analyzer analysis.Analyzer
+}
+
+// joinable reports whether the values of a field with these options can
+// be one table: indexed, and neither stored nor with term vectors.
+func joinable(o index.FieldIndexingOptions) bool {
+	return o.IsIndexed() && !o.IsStored() && !o.IncludeTermVectors()
+}
+
+// indexFields replaces the text fields of d, as the schema mapped them, by
+// indexedFields, the values of a joinable field joined into the first's
+// place. Other fields are left as they are.
+func indexFields(d *document.Document) {
+	var joined map[string]*indexedField
+	out := d.Fields[:0]
+	for _, f := range d.Fields {
+		tf, ok := f.(*document.TextField)
+		if !ok || !tf.Options().IsIndexed() {
+			out = append(out, f)
+			continue
+		}
+		v := fieldValue{text: tf.Value(), analyzer: tf.Analyzer()}
+		if joinable(tf.Options()) {
+			if j := joined[tf.Name()]; j != nil && j.options == tf.Options() {
+				j.values = append(j.values, v)
+				j.plainBytes += tf.NumPlainTextBytes()
+				continue
+			}
+		}
+		nf := &indexedField{
+			name:           tf.Name(),
+			arrayPositions: tf.ArrayPositions(),
+			options:        tf.Options(),
+			values:         []fieldValue{v},
+			plainBytes:     tf.NumPlainTextBytes(),
+		}
+		if joinable(nf.options) {
+			if joined == nil {
+				joined = map[string]*indexedField{}
+			}
+			joined[nf.name] = nf
+		}
+		out = append(out, nf)
+	}
+	clear(d.Fields[len(out):])
+	d.Fields = out
+}
+
+func (f *indexedField) Name() string                        { return f.name }
+func (f *indexedField) ArrayPositions() []uint64            { return f.arrayPositions }
+func (f *indexedField) Options() index.FieldIndexingOptions { return f.options }
+func (f *indexedField) NumPlainTextBytes() uint64           { return f.plainBytes }
+func (f *indexedField) EncodedFieldType() byte              { return 't' }
+func (f *indexedField) AnalyzedLength() int                 { return f.length }
+func (f *indexedField) AnalyzedTokenFrequencies() index.TokenFrequencies {
+	return f.freqs
+}
+
+// Value is the field's value, the first where it holds several; only a
+// field of one value is stored.
+func (f *indexedField) Value() []byte {
+	if len(f.values) == 0 {
+		return nil
+	}
+	return f.values[0].text
+}
+
+// Size estimates the memory the field holds, as bleve's text field does,
+// from what Analyze counted.
+func (f *indexedField) Size() int {
+	n := indexedFieldSize + len(f.name) + 8*len(f.arrayPositions) + f.size
+	for _, v := range f.values {
+		n += len(v.text)
+	}
+	return n
+}
+
+// Memory estimates for Size: the field, a term of a table (its map entry
+// and TokenFreq), and a location.
+const (
+	indexedFieldSize = 160
+	termSize         = 80
+	locationSize     = 56
+)
+
+// Analyze analyses the field's values into its table, as bleve's text
+// field analyses each (a stored value is copied first, since analyzers
+// write into what they are given).
+func (f *indexedField) Analyze() {
+	b := freqBuilder{options: f.options, arrayPositions: f.arrayPositions}
+	for _, v := range f.values {
+		text := v.text
+		if f.options.IsStored() {
+			text = append([]byte(nil), text...)
+		}
+		var tokens analysis.TokenStream
+		if v.analyzer != nil {
+			tokens = v.analyzer.Analyze(text)
+		} else {
+			tokens = analysis.TokenStream{&analysis.Token{
+				Term: text, Start: 0, End: len(text), Position: 1, Type: analysis.AlphaNumeric,
+			}}
+		}
+		f.length += len(tokens)
+		b.add(tokens)
+	}
+	f.freqs = b.freqs
+	if f.freqs == nil {
+		f.freqs = index.TokenFrequencies{}
+	}
+	f.size = len(f.freqs)*termSize + b.locations*locationSize
+}
+
+// freqBuilder builds a table of term frequencies, what
+// analysis.TokenFrequency gives, its entries taken from slabs.
+type freqBuilder struct {
+	options        index.FieldIndexingOptions
+	arrayPositions []uint64
+	freqs          index.TokenFrequencies
+	slab           []index.TokenFreq
+	locations      int
+}
+
+// entry returns the table's entry for term, adding it.
+func (b *freqBuilder) entry(term []byte, hint int) *index.TokenFreq {
+	if tf, ok := b.freqs[string(term)]; ok {
+		return tf
+	}
+	if len(b.slab) == cap(b.slab) {
+		b.slab = make([]index.TokenFreq, 0, max(hint, 8))
+	}
+	b.slab = append(b.slab, index.TokenFreq{Term: term})
+	tf := &b.slab[len(b.slab)-1]
+	b.freqs[string(term)] = tf
+	return tf
+}
+
+// add adds the tokens of one value to the table.
+func (b *freqBuilder) add(tokens analysis.TokenStream) {
+	if len(tokens) == 0 {
+		return
+	}
+	if b.freqs == nil {
+		b.freqs = make(index.TokenFrequencies, len(tokens))
+	}
+	count := !b.options.SkipFreqNorm()
+	if !b.options.IncludeTermVectors() {
+		for _, tok := range tokens {
+			tf := b.entry(tok.Term, len(tokens)/2)
+			if count {
+				tf.SetFrequency(tf.Frequency() + 1)
+			}
+		}
+		return
+	}
+	// With term vectors, which a field of one value keeps: a first pass
+	// finds each token's entry and counts it, so that a second gives
+	// every entry its locations in one piece of a shared array, in the
+	// order of the tokens.
+	entries := make([]*index.TokenFreq, len(tokens))
+	for i, tok := range tokens {
+		tf := b.entry(tok.Term, len(tokens)/2)
+		tf.SetFrequency(tf.Frequency() + 1)
+		entries[i] = tf
+	}
+	locs := make([]index.TokenLocation, len(tokens))
+	ptrs := make([]*index.TokenLocation, len(tokens))
+	next := 0
+	for i, tf := range entries {
+		if tf.Locations == nil {
+			n := tf.Frequency()
+			tf.Locations = ptrs[next : next : next+n]
+			next += n
+		}
+		locs[i] = index.TokenLocation{
+			ArrayPositions: b.arrayPositions,
+			Start:          tokens[i].Start,
+			End:            tokens[i].End,
+			Position:       tokens[i].Position,
+		}
+		tf.Locations = append(tf.Locations, &locs[i])
+	}
+	if !count {
+		for _, tf := range entries {
+			tf.SetFrequency(0)
+		}
+	}
+	b.locations += len(tokens)
+}
