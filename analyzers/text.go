@@ -69,7 +69,12 @@ func (t valuesTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			value = value[:end]
 		}
 		last := 0
-		for _, tok := range t.Tokenizer.Tokenize(value) {
+		tokens := t.Tokenizer.Tokenize(value)
+		if out == nil {
+			// Room for the other values' tokens at the first's rate.
+			out = make(analysis.TokenStream, 0, len(tokens)+len(tokens)*(len(input)-len(value))/max(len(value), 1)+4)
+		}
+		for _, tok := range tokens {
 			last = max(last, tok.Position)
 			tok.Start += offset
 			tok.End += offset

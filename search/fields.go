@@ -157,13 +157,16 @@ type freqBuilder struct {
 	locations      int
 }
 
-// entry returns the table's entry for term, adding it.
-func (b *freqBuilder) entry(term []byte, hint int) *index.TokenFreq {
+// entry returns the table's entry for term, adding it; left is how many
+// tokens of the value are left, this one included, from which the size
+// of a new slab is guessed: about one new term in two, and never more
+// than are left.
+func (b *freqBuilder) entry(term []byte, left int) *index.TokenFreq {
 	if tf, ok := b.freqs[string(term)]; ok {
 		return tf
 	}
 	if len(b.slab) == cap(b.slab) {
-		b.slab = make([]index.TokenFreq, 0, max(hint, 8))
+		b.slab = make([]index.TokenFreq, 0, min(left/2+4, left))
 	}
 	b.slab = append(b.slab, index.TokenFreq{Term: term})
 	tf := &b.slab[len(b.slab)-1]
@@ -176,13 +179,20 @@ func (b *freqBuilder) add(tokens analysis.TokenStream) {
 	if len(tokens) == 0 {
 		return
 	}
+	vectors := b.options.IncludeTermVectors()
 	if b.freqs == nil {
-		b.freqs = make(index.TokenFrequencies, len(tokens))
+		// A text has fewer terms than tokens, a short value about as
+		// many.
+		hint := len(tokens)
+		if vectors {
+			hint = hint * 3 / 4
+		}
+		b.freqs = make(index.TokenFrequencies, hint)
 	}
 	count := !b.options.SkipFreqNorm()
-	if !b.options.IncludeTermVectors() {
-		for _, tok := range tokens {
-			tf := b.entry(tok.Term, len(tokens)/2)
+	if !vectors {
+		for i, tok := range tokens {
+			tf := b.entry(tok.Term, len(tokens)-i)
 			if count {
 				tf.SetFrequency(tf.Frequency() + 1)
 			}
@@ -195,7 +205,7 @@ func (b *freqBuilder) add(tokens analysis.TokenStream) {
 	// order of the tokens.
 	entries := make([]*index.TokenFreq, len(tokens))
 	for i, tok := range tokens {
-		tf := b.entry(tok.Term, len(tokens)/2)
+		tf := b.entry(tok.Term, len(tokens)-i)
 		tf.SetFrequency(tf.Frequency() + 1)
 		entries[i] = tf
 	}
