@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -21,7 +22,10 @@ import (
 // text, through Analyzer, then its parts, through the analyzers Part
 // returns, as bleve analyses a document's fields one after another in
 // their order. A part analysed before the text, or one whose analysis the
-// text's cannot give, is analysed as usual.
+// text's cannot give, is analysed as usual. The stream a part's analyzer
+// returns from the text's analysis is valid until the next part's
+// analysis. NewTextAnalysis and Release let the next document reuse its
+// memory.
 type TextAnalysis struct {
 	text []byte
 	// tokens are the text's tokens after every filter, in order of their
@@ -38,6 +42,31 @@ type TextAnalysis struct {
 	// multi collects the variant filter's spans during an analysis.
 	multi []span
 	kept  bool
+	// partOut and partSlab hold the stream of the last part.
+	partOut  analysis.TokenStream
+	partSlab []analysis.Token
+}
+
+var textAnalyses = sync.Pool{New: func() any { return new(TextAnalysis) }}
+
+// NewTextAnalysis returns an empty TextAnalysis, reusing the memory of one
+// released.
+func NewTextAnalysis() *TextAnalysis {
+	t := textAnalyses.Get().(*TextAnalysis)
+	t.kept = false
+	return t
+}
+
+// Release gives t's memory to the next NewTextAnalysis, once the document
+// it serves is analysed: t and the streams of its parts are then no longer
+// used. The terms of the tokens it gave are not its own, and stay valid.
+func (t *TextAnalysis) Release() {
+	// Let go of the terms, which belong to the document's analysis.
+	clear(t.tokens)
+	clear(t.partSlab)
+	t.tokens, t.partSlab = t.tokens[:0], t.partSlab[:0]
+	t.kept = false
+	textAnalyses.Put(t)
 }
 
 // keptToken is what a TextAnalysis keeps of a token of the text.
@@ -177,13 +206,13 @@ func (t *TextAnalysis) part(start int, value []byte) (analysis.TokenStream, bool
 	for n < len(t.tokens) && t.tokens[n].start < end {
 		n++
 	}
-	out := make(analysis.TokenStream, n-first)
-	slab := make([]analysis.Token, n-first)
+	t.partOut = slices.Grow(t.partOut[:0], n-first)[:n-first]
+	t.partSlab = slices.Grow(t.partSlab[:0], n-first)[:n-first]
 	for j, k := range t.tokens[first:n] {
-		slab[j] = analysis.Token{Term: k.term, Start: k.start - start, End: k.end - start, Position: j + 1, Type: k.typ}
-		out[j] = &slab[j]
+		t.partSlab[j] = analysis.Token{Term: k.term, Start: k.start - start, End: k.end - start, Position: j + 1, Type: k.typ}
+		t.partOut[j] = &t.partSlab[j]
 	}
-	return out, true
+	return t.partOut, true
 }
 
 // hyphenAt reports whether a hyphen lies just before start or just at

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"dateline/analyzers"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
@@ -29,6 +31,10 @@ type indexedField struct {
 	length int
 	freqs  index.TokenFrequencies
 	size   int
+
+	// ta, where set, is released once the field is analysed: the field
+	// is the document's last to read it.
+	ta *analyzers.TextAnalysis
 }
 
 // fieldValue is one value of a field and the analyzer of that value.
@@ -45,8 +51,10 @@ func joinable(o index.FieldIndexingOptions) bool {
 
 // indexFields replaces the text fields of d, as the schema mapped them, by
 // indexedFields, the values of a joinable field joined into the first's
-// place. Other fields are left as they are.
-func indexFields(d *document.Document) {
+// place. Other fields are left as they are. ta, where not nil, is the
+// TextAnalysis d's fields share (shareAnalysis): the last of them releases
+// it once it is analysed.
+func indexFields(d *document.Document, ta *analyzers.TextAnalysis) {
 	var joined map[string]*indexedField
 	out := d.Fields[:0]
 	for _, f := range d.Fields {
@@ -80,6 +88,15 @@ func indexFields(d *document.Document) {
 	}
 	clear(d.Fields[len(out):])
 	d.Fields = out
+	if ta == nil {
+		return
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		if f, ok := out[i].(*indexedField); ok {
+			f.ta = ta
+			return
+		}
+	}
 }
 
 func (f *indexedField) Name() string                        { return f.name }
@@ -145,6 +162,10 @@ func (f *indexedField) Analyze() {
 		f.freqs = index.TokenFrequencies{}
 	}
 	f.size = len(f.freqs)*termSize + b.locations*locationSize
+	if f.ta != nil {
+		f.ta.Release()
+		f.ta = nil
+	}
 }
 
 // freqBuilder builds a table of term frequencies, what

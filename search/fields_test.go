@@ -65,7 +65,7 @@ func TestIndexedFields(t *testing.T) {
 				return d
 			}
 			want, got := build(), build()
-			indexFields(got)
+			indexFields(got, nil)
 			if diff := cmp.Diff(analysedFields(want), analysedFields(got)); diff != "" {
 				t.Fatalf("indexed fields differ from bleve's (-want +got):\n%s", diff)
 			}
