@@ -42,7 +42,16 @@ func (t *HyphenTokenizer) Tokenize(input []byte) analysis.TokenStream {
 type reusingTokenizer struct{ buf tokenBuffer }
 
 func (t *reusingTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	t.buf.reset()
 	return joinHyphens(input, &t.buf)
+}
+
+// valueTokenizer is a HyphenTokenizer for the values of one text
+// (valuesTokenizer), each tokenized into buf, which the text resets.
+type valueTokenizer struct{ buf *tokenBuffer }
+
+func (t valueTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	return joinHyphens(input, t.buf)
 }
 
 // joinHyphens splits input into words, from buf if it is not nil (see

@@ -24,9 +24,15 @@ import (
 // their order. A part analysed before the text, or one whose analysis the
 // text's cannot give, is analysed as usual. The stream a part's analyzer
 // returns from the text's analysis is valid until the next part's
-// analysis. NewTextAnalysis and Release let the next document reuse its
-// memory.
+// analysis. Its memory is taken when its text is analysed, and Release
+// gives it to the next document's.
 type TextAnalysis struct {
+	*textMemory
+	kept bool
+}
+
+// textMemory is the memory of a TextAnalysis.
+type textMemory struct {
 	text []byte
 	// tokens are the text's tokens after every filter, in order of their
 	// start.
@@ -41,32 +47,34 @@ type TextAnalysis struct {
 	reach []int
 	// multi collects the variant filter's spans during an analysis.
 	multi []span
-	kept  bool
 	// partOut and partSlab hold the stream of the last part.
 	partOut  analysis.TokenStream
 	partSlab []analysis.Token
+	// buf holds the tokens of the text.
+	buf tokenBuffer
 }
 
-var textAnalyses = sync.Pool{New: func() any { return new(TextAnalysis) }}
+// textMemories holds the memory of TextAnalyses released. It is taken
+// only as a text is analysed: the documents of a batch are made before
+// any is analysed, and each holding its own would hold a batch's worth.
+var textMemories = sync.Pool{New: func() any { return new(textMemory) }}
 
-// NewTextAnalysis returns an empty TextAnalysis, reusing the memory of one
-// released.
-func NewTextAnalysis() *TextAnalysis {
-	t := textAnalyses.Get().(*TextAnalysis)
-	t.kept = false
-	return t
-}
-
-// Release gives t's memory to the next NewTextAnalysis, once the document
-// it serves is analysed: t and the streams of its parts are then no longer
+// Release gives t's memory to the next TextAnalysis, once the document it
+// serves is analysed: t and the streams of its parts are then no longer
 // used. The terms of the tokens it gave are not its own, and stay valid.
 func (t *TextAnalysis) Release() {
-	// Let go of the terms, which belong to the document's analysis.
-	clear(t.tokens)
-	clear(t.partSlab)
-	t.tokens, t.partSlab = t.tokens[:0], t.partSlab[:0]
 	t.kept = false
-	textAnalyses.Put(t)
+	m := t.textMemory
+	if m == nil {
+		return
+	}
+	t.textMemory = nil
+	// Let go of the terms, which belong to the document's analysis
+	// (the tokens of its text stay until the next: a few kilobytes).
+	clear(m.tokens)
+	clear(m.partSlab)
+	m.tokens, m.partSlab = m.tokens[:0], m.partSlab[:0]
+	textMemories.Put(m)
 }
 
 // keptToken is what a TextAnalysis keeps of a token of the text.
@@ -102,12 +110,23 @@ type keepingAnalyzer struct {
 
 func (k keepingAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	t := k.t
+	if t.textMemory == nil {
+		t.textMemory = textMemories.Get().(*textMemory)
+	}
 	// The filters write into the input (lower case, stems), so the text
 	// is kept as it was given.
 	t.text = append(t.text[:0], input...)
 	t.kept = false
 	filters := k.a.TokenFilters
-	tokens := k.a.Tokenizer.Tokenize(input)
+	var tokens analysis.TokenStream
+	if vt, ok := k.a.Tokenizer.(valuesTokenizer); ok && isHyphenTokenizer(vt.Tokenizer) {
+		// The text's tokens are t's, until its next document.
+		t.buf.keep = textBlocks
+		t.buf.reset()
+		tokens = valuesTokenizer{valueTokenizer{&t.buf}}.Tokenize(input)
+	} else {
+		tokens = k.a.Tokenizer.Tokenize(input)
+	}
 	t.spans = slices.Grow(t.spans[:0], len(tokens))
 	for _, tok := range tokens {
 		t.spans = append(t.spans, span{tok.Start, tok.End})
@@ -123,6 +142,16 @@ func (k keepingAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	}
 	t.keep(tokens)
 	return filters[len(filters)-1].Filter(tokens)
+}
+
+// textBlocks is how many blocks of tokens a TextAnalysis keeps for the
+// next document: a text's body and its title twice take a block each, a
+// long body a few.
+const textBlocks = 6
+
+func isHyphenTokenizer(t analysis.Tokenizer) bool {
+	_, ok := t.(*HyphenTokenizer)
+	return ok
 }
 
 // keep records the tokens and orders what it keeps by start. The terms

@@ -27,7 +27,8 @@ func splitWords(input []byte) (words analysis.TokenStream, hyphenPairs int) {
 }
 
 // splitWordsInto is splitWords with the stream and its tokens taken from
-// buf where it is not nil: the words of the text before are then gone.
+// buf where it is not nil (tokenBuffer.reset starts a text; the values of
+// one text each take their own blocks).
 func splitWordsInto(input []byte, buf *tokenBuffer) (words analysis.TokenStream, hyphenPairs int) {
 	w := wordSplitter{input: input, pos: 1, buf: buf}
 	room := len(input)/wordRoom + 4
@@ -126,19 +127,27 @@ type tokenBuffer struct {
 	blocks [][]analysis.Token
 	used   int // blocks the current text has taken
 	joined []analysis.Token
+	// keep, where more than keptBlocks, is how many blocks the buffer
+	// keeps between texts.
+	keep int
 }
 
-// stream starts a text: it returns the stream, empty, with room for at
-// least room tokens, and takes back every block.
-func (b *tokenBuffer) stream(room int) analysis.TokenStream {
+// reset starts a text: it takes back every block and joined token.
+func (b *tokenBuffer) reset() {
 	b.used = 0
 	// A long text's blocks are let go: the buffer keeps what a news
-	// article of up to 2,000 words takes.
-	if len(b.blocks) > keptBlocks {
-		clear(b.blocks[keptBlocks:])
-		b.blocks = b.blocks[:keptBlocks]
+	// article of up to 2,000 words takes (keep, at least keptBlocks).
+	keep := max(b.keep, keptBlocks)
+	if len(b.blocks) > keep {
+		clear(b.blocks[keep:])
+		b.blocks = b.blocks[:keep]
 	}
 	b.joined = b.joined[:0]
+}
+
+// stream returns the stream of the current text, or of its value, empty,
+// with room for at least room tokens.
+func (b *tokenBuffer) stream(room int) analysis.TokenStream {
 	if cap(b.out) < room {
 		b.out = make(analysis.TokenStream, 0, room)
 	}

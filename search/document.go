@@ -71,7 +71,7 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 	if !ok || len(text.ArrayPositions()) > 0 || text.Analyzer() != m.AnalyzerNamed(analyzers.NewsTextName) {
 		return nil
 	}
-	ta := analyzers.NewTextAnalysis()
+	ta := new(analyzers.TextAnalysis)
 	keeping := ta.Analyzer(text.Analyzer())
 	if keeping == text.Analyzer() {
 		ta.Release()
