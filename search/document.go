@@ -15,18 +15,27 @@ import (
 // document of the index whose schema is m (fitting the fields to an older
 // schema, fitDocument), for bleve's Batch.IndexAdvanced.
 //
-// Its title and quote fields take their analysis from that of its text
-// field, which holds the same words (shareAnalysis), and its text fields
-// are indexedFields, the values of each field that keeps neither stored
-// values nor term vectors analysed as one (indexFields).
+// Its text fields are indexedFields, the values of each field that keeps
+// neither stored values nor term vectors analysed as one, and its title
+// and quote fields take their analysis from that of its text field, which
+// holds the same words (shareAnalysis). Where every field of m is a text
+// field (schemaOf), as in the current schema, the fields are made here;
+// otherwise bleve maps the document and its text fields are replaced
+// (indexFields).
 func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]interface{}) (*document.Document, error) {
 	fitDocument(fields, m)
 	d := document.NewDocument(a.ID)
-	if err := m.MapDocument(d, fields); err != nil {
-		return nil, fmt.Errorf("indexing article %s: %w", a.ID, err)
+	if sc := schemaOf(m); sc != nil {
+		if err := sc.mapFields(d, fields); err != nil {
+			return nil, fmt.Errorf("indexing article %s: %w", a.ID, err)
+		}
+	} else {
+		if err := m.MapDocument(d, fields); err != nil {
+			return nil, fmt.Errorf("indexing article %s: %w", a.ID, err)
+		}
+		indexFields(d)
 	}
-	ta := shareAnalysis(d, a, m)
-	indexFields(d, ta)
+	shareAnalysis(d, a, m)
 	return d, nil
 }
 
@@ -41,22 +50,21 @@ func indexArticle(b *bleve.Batch, m mapping.IndexMapping, a *corpus.Article, fie
 }
 
 // shareAnalysis lets the title and the quote fields of d, the document of
-// article a, read their analysis from that of its text field
-// (analyzers.TextAnalysis), where m analyses them so: the text, the body
-// and the title twice as one value, with analyzers.NewsTextName, and the
-// parts with analyzers.NewsName and without term vectors. Each part gives
-// the terms its own analysis would: TextAnalysis analyses a part whose
-// terms the text's analysis does not hold. The text field is moved first,
-// since bleve analyses a document's fields in their order.
+// article a made of indexedFields, read their analysis from that of its
+// text field (analyzers.TextAnalysis), where m analyses them so: the
+// text, the body and the title twice as one value, with
+// analyzers.NewsTextName, and the parts with analyzers.NewsName and
+// without term vectors. Each part gives the terms its own analysis would:
+// TextAnalysis analyses a part whose terms the text's analysis does not
+// hold. The text field is moved first, since bleve analyses a document's
+// fields in their order, and the last field releases the TextAnalysis
+// once it is analysed.
 //
 // On Reuters-21578 the titles and quotes are 860,000 of the 3.3 million
 // tokens an index analyses, and all but 189 of its 38,300 quotes and
 // titles of its first ten files are read from their texts: the analysis
 // of all fields takes 1.7-1.85 s of processor time rather than 2.0.
-//
-// It returns the TextAnalysis the fields share, or nil where they share
-// none.
-func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMapping) *analyzers.TextAnalysis {
+func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMapping) {
 	at := -1
 	for i, f := range d.Fields {
 		if f.Name() == fieldText {
@@ -65,40 +73,51 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 		}
 	}
 	if at < 0 {
-		return nil
+		return
 	}
-	text, ok := d.Fields[at].(*document.TextField)
-	if !ok || len(text.ArrayPositions()) > 0 || text.Analyzer() != m.AnalyzerNamed(analyzers.NewsTextName) {
-		return nil
+	text, ok := d.Fields[at].(*indexedField)
+	if !ok || len(text.values) != 1 || len(text.values[0].arrayPositions) > 0 ||
+		text.values[0].analyzer != m.AnalyzerNamed(analyzers.NewsTextName) {
+		return
 	}
 	ta := new(analyzers.TextAnalysis)
-	keeping := ta.Analyzer(text.Analyzer())
-	if keeping == text.Analyzer() {
-		ta.Release()
-		return nil
+	keeping := ta.Analyzer(text.values[0].analyzer)
+	if keeping == text.values[0].analyzer {
+		return
 	}
 	copy(d.Fields[1:at+1], d.Fields[:at])
-	d.Fields[0] = document.NewTextFieldCustom(fieldText, nil, text.Value(), text.Options(), keeping)
+	d.Fields[0] = text
+	text.values[0].analyzer = keeping
 
 	news := m.AnalyzerNamed(analyzers.NewsName)
-	for i, f := range d.Fields[1:] {
-		part, ok := f.(*document.TextField)
-		if !ok || part.Analyzer() != news || part.Options().IncludeTermVectors() {
+	var last *indexedField
+	for _, f := range d.Fields {
+		part, ok := f.(*indexedField)
+		if !ok {
 			continue
 		}
-		start := -1
-		switch ap := part.ArrayPositions(); f.Name() {
-		case fieldTitle:
-			// The text is JoinValues(body, title, title).
-			start = len(a.Body) + 1
-		case fieldQuote:
-			if len(ap) == 1 && ap[0] < uint64(len(a.Quotes)) {
-				start = a.Quotes[ap[0]].Offset
+		last = part
+		if part == text || part.options.IncludeTermVectors() {
+			continue
+		}
+		for i, v := range part.values {
+			if v.analyzer != news {
+				continue
+			}
+			start := -1
+			switch ap := v.arrayPositions; part.name {
+			case fieldTitle:
+				// The text is JoinValues(body, title, title).
+				start = len(a.Body) + 1
+			case fieldQuote:
+				if len(ap) == 1 && ap[0] < uint64(len(a.Quotes)) {
+					start = a.Quotes[ap[0]].Offset
+				}
+			}
+			if start >= 0 {
+				part.values[i].analyzer = ta.Part(start, news)
 			}
 		}
-		if start >= 0 {
-			d.Fields[i+1] = document.NewTextFieldCustom(f.Name(), part.ArrayPositions(), part.Value(), part.Options(), ta.Part(start, news))
-		}
 	}
-	return ta
+	last.ta = ta
 }

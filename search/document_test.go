@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 
@@ -24,10 +25,11 @@ import (
 // positions.
 func analysedFields(d *document.Document) map[string]string {
 	type merged struct {
-		length int
-		freqs  map[string]int
-		locs   map[string][]string
-		stored []string
+		options index.FieldIndexingOptions
+		length  int
+		freqs   map[string]int
+		locs    map[string][]string
+		stored  []string
 	}
 	fields := map[string]*merged{}
 	d.VisitFields(func(f index.Field) {
@@ -36,6 +38,7 @@ func analysedFields(d *document.Document) map[string]string {
 			m = &merged{freqs: map[string]int{}, locs: map[string][]string{}}
 			fields[f.Name()] = m
 		}
+		m.options |= f.Options()
 		if f.Options().IsStored() {
 			m.stored = append(m.stored, fmt.Sprintf("%q%v", f.Value(), f.ArrayPositions()))
 		}
@@ -51,10 +54,10 @@ func analysedFields(d *document.Document) map[string]string {
 			}
 		}
 	})
-	out := map[string]string{}
+	out := map[string]string{"composite fields": fmt.Sprint(len(d.CompositeFields))}
 	for name, m := range fields {
 		var b strings.Builder
-		fmt.Fprintf(&b, "length %d\nstored %v\n", m.length, m.stored)
+		fmt.Fprintf(&b, "options %v\nlength %d\nstored %v\n", m.options, m.length, m.stored)
 		terms := make([]string, 0, len(m.freqs))
 		for term := range m.freqs {
 			terms = append(terms, term)
@@ -133,23 +136,36 @@ func checkSharedAnalysis(t *testing.T, a *corpus.Article) {
 	}
 }
 
-// sharedAnalysisDiff says how the document Put writes for a differs from
-// the schema's own analysis, or returns nil.
+// shareMappings are the schema twice: documents of the first are made by
+// newDocument (schemaOf), of the second mapped by bleve and their fields
+// replaced (indexFields).
+var shareMappings = sync.OnceValue(func() [2]mapping.IndexMapping {
+	byBleve := newMapping()
+	schemas.Store(byBleve, (*schema)(nil))
+	return [2]mapping.IndexMapping{newMapping(), byBleve}
+})
+
+// sharedAnalysisDiff says how the documents Put writes for a, both ways
+// (shareMappings), differ from the schema's own analysis, or returns nil.
 func sharedAnalysisDiff(a *corpus.Article) error {
-	m := newMapping()
-	d, err := newDocument(m, a, toDocument(a))
-	if err != nil {
-		return err
-	}
-	if d.Fields[0].Name() != fieldText {
-		return fmt.Errorf("article %s: first field %s, want %s", a.ID, d.Fields[0].Name(), fieldText)
-	}
-	ref := document.NewDocument(a.ID)
-	if err := m.MapDocument(ref, toDocument(a)); err != nil {
-		return err
-	}
-	if diff := cmp.Diff(analysedFields(ref), analysedFields(d)); diff != "" {
-		return fmt.Errorf("article %s: fields differ from the schema's analysis (-want +got):\n%s", a.ID, diff)
+	for i, m := range shareMappings() {
+		if (schemaOf(m) != nil) != (i == 0) {
+			return fmt.Errorf("mapping %d: schema %v", i, schemaOf(m))
+		}
+		d, err := newDocument(m, a, toDocument(a))
+		if err != nil {
+			return err
+		}
+		if d.Fields[0].Name() != fieldText {
+			return fmt.Errorf("article %s: first field %s, want %s", a.ID, d.Fields[0].Name(), fieldText)
+		}
+		ref := document.NewDocument(a.ID)
+		if err := m.MapDocument(ref, toDocument(a)); err != nil {
+			return err
+		}
+		if diff := cmp.Diff(analysedFields(ref), analysedFields(d)); diff != "" {
+			return fmt.Errorf("article %s, mapping %d: fields differ from the schema's analysis (-want +got):\n%s", a.ID, i, diff)
+		}
 	}
 	return nil
 }

@@ -1,11 +1,15 @@
 package search
 
 import (
-	"dateline/analyzers"
+	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"dateline/analyzers"
 )
 
 // indexedField is a text field of a document as newDocument gives it to
@@ -22,11 +26,10 @@ import (
 // of locations at a time, and the field knows its size without walking
 // them, which bleve asks of every document it indexes.
 type indexedField struct {
-	name           string
-	arrayPositions []uint64
-	options        index.FieldIndexingOptions
-	values         []fieldValue
-	plainBytes     uint64
+	name       string
+	options    index.FieldIndexingOptions
+	values     []fieldValue
+	plainBytes uint64
 
 	length int
 	freqs  index.TokenFrequencies
@@ -37,10 +40,12 @@ type indexedField struct {
 	ta *analyzers.TextAnalysis
 }
 
-// fieldValue is one value of a field and the analyzer of that value.
+// fieldValue is one value of a field, its array positions and the
+// analyzer of that value.
 type fieldValue struct {
-	text     []byte
-	analyzer analysis.Analyzer
+	text           []byte
+	arrayPositions []uint64
+	analyzer       analysis.Analyzer
 }
 
 // joinable reports whether the values of a field with these options can
@@ -49,58 +54,153 @@ func joinable(o index.FieldIndexingOptions) bool {
 	return o.IsIndexed() && !o.IsStored() && !o.IncludeTermVectors()
 }
 
-// indexFields replaces the text fields of d, as the schema mapped them, by
-// indexedFields, the values of a joinable field joined into the first's
-// place. Other fields are left as they are. ta, where not nil, is the
-// TextAnalysis d's fields share (shareAnalysis): the last of them releases
-// it once it is analysed.
-func indexFields(d *document.Document, ta *analyzers.TextAnalysis) {
-	var joined map[string]*indexedField
-	out := d.Fields[:0]
-	for _, f := range d.Fields {
-		tf, ok := f.(*document.TextField)
-		if !ok || !tf.Options().IsIndexed() {
-			out = append(out, f)
-			continue
-		}
-		v := fieldValue{text: tf.Value(), analyzer: tf.Analyzer()}
-		if joinable(tf.Options()) {
-			if j := joined[tf.Name()]; j != nil && j.options == tf.Options() {
-				j.values = append(j.values, v)
-				j.plainBytes += tf.NumPlainTextBytes()
-				continue
-			}
-		}
-		nf := &indexedField{
-			name:           tf.Name(),
-			arrayPositions: tf.ArrayPositions(),
-			options:        tf.Options(),
-			values:         []fieldValue{v},
-			plainBytes:     tf.NumPlainTextBytes(),
-		}
-		if joinable(nf.options) {
-			if joined == nil {
-				joined = map[string]*indexedField{}
-			}
-			joined[nf.name] = nf
-		}
-		out = append(out, nf)
-	}
-	clear(d.Fields[len(out):])
-	d.Fields = out
-	if ta == nil {
-		return
-	}
-	for i := len(out) - 1; i >= 0; i-- {
-		if f, ok := out[i].(*indexedField); ok {
-			f.ta = ta
+// fieldsBuilder collects the indexedFields of a document, value by value.
+type fieldsBuilder struct {
+	fields []document.Field
+	joined map[string]*indexedField
+}
+
+// add adds a value of the field name.
+func (b *fieldsBuilder) add(name string, options index.FieldIndexingOptions, v fieldValue) {
+	if joinable(options) {
+		if j := b.joined[name]; j != nil && j.options == options {
+			j.values = append(j.values, v)
+			j.plainBytes += uint64(len(v.text))
 			return
 		}
 	}
+	f := &indexedField{name: name, options: options, values: []fieldValue{v}, plainBytes: uint64(len(v.text))}
+	if joinable(options) {
+		if b.joined == nil {
+			b.joined = map[string]*indexedField{}
+		}
+		b.joined[name] = f
+	}
+	b.fields = append(b.fields, f)
 }
 
-func (f *indexedField) Name() string                        { return f.name }
-func (f *indexedField) ArrayPositions() []uint64            { return f.arrayPositions }
+// indexFields replaces the text fields of d, as bleve mapped them, by
+// indexedFields, the values of a joinable field joined into the first's
+// place. Other fields are left as they are.
+func indexFields(d *document.Document) {
+	b := fieldsBuilder{fields: d.Fields[:0]}
+	for _, f := range d.Fields {
+		tf, ok := f.(*document.TextField)
+		if !ok || !tf.Options().IsIndexed() {
+			b.fields = append(b.fields, f)
+			continue
+		}
+		b.add(tf.Name(), tf.Options(), fieldValue{text: tf.Value(), arrayPositions: tf.ArrayPositions(), analyzer: tf.Analyzer()})
+	}
+	clear(d.Fields[len(b.fields):])
+	d.Fields = b.fields
+}
+
+// schema is what newDocument needs of an index mapping whose fields are
+// all text fields, each of one FieldMapping named as its property, with
+// an analyzer named, and no _all field: their options and analyzers, by
+// name. bleve's MapDocument walks a document's fields by reflection and
+// makes a field of each value, which newDocument would then replace.
+type schema struct {
+	fields map[string]schemaField
+	// skip holds the names bleve leaves out: the type and disabled
+	// properties.
+	skip map[string]bool
+}
+
+type schemaField struct {
+	options  index.FieldIndexingOptions
+	analyzer analysis.Analyzer
+}
+
+// schemas holds the schema of each mapping met, or nil for one that is
+// not all text fields.
+var schemas sync.Map // mapping.IndexMapping -> *schema
+
+// schemaOf returns the schema of m, or nil where m is not all text fields.
+func schemaOf(m mapping.IndexMapping) *schema {
+	if sc, ok := schemas.Load(m); ok {
+		return sc.(*schema)
+	}
+	sc := newSchema(m)
+	schemas.Store(m, sc)
+	return sc
+}
+
+func newSchema(m mapping.IndexMapping) *schema {
+	im, ok := m.(*mapping.IndexMappingImpl)
+	if !ok || im.IndexDynamic || im.TypeField != "_type" {
+		return nil
+	}
+	// toDocument gives every document the type docType.
+	dm, ok := im.TypeMapping[docType]
+	if !ok || !dm.Enabled || dm.Dynamic {
+		return nil
+	}
+	// No _all: bleve would add a composite field of every other.
+	if all, ok := dm.Properties["_all"]; !ok || all.Enabled {
+		return nil
+	}
+	sc := &schema{fields: map[string]schemaField{}, skip: map[string]bool{"_type": true}}
+	for name, p := range dm.Properties {
+		if !p.Enabled {
+			sc.skip[name] = true
+			continue
+		}
+		if len(p.Properties) > 0 || len(p.Fields) != 1 {
+			return nil
+		}
+		fm := p.Fields[0]
+		if fm.Type != "text" || fm.Analyzer == "" || (fm.Name != "" && fm.Name != name) {
+			return nil
+		}
+		a := m.AnalyzerNamed(fm.Analyzer)
+		if a == nil {
+			return nil
+		}
+		sc.fields[name] = schemaField{options: fm.Options(), analyzer: a}
+	}
+	return sc
+}
+
+// mapFields adds to d the fields of a document of toDocument as bleve's
+// MapDocument would, as indexedFields. A field the schema does not hold
+// is an error, as is a value neither a string nor strings.
+func (sc *schema) mapFields(d *document.Document, fields map[string]interface{}) error {
+	b := fieldsBuilder{fields: d.Fields}
+	for name, v := range fields {
+		if sc.skip[name] {
+			continue
+		}
+		f, ok := sc.fields[name]
+		if !ok {
+			return fmt.Errorf("field %s is not in the index's schema", name)
+		}
+		switch v := v.(type) {
+		case string:
+			b.add(name, f.options, fieldValue{text: []byte(v), analyzer: f.analyzer})
+		case []string:
+			for i, s := range v {
+				b.add(name, f.options, fieldValue{text: []byte(s), arrayPositions: []uint64{uint64(i)}, analyzer: f.analyzer})
+			}
+		default:
+			return fmt.Errorf("field %s holds a %T", name, v)
+		}
+	}
+	d.Fields = b.fields
+	return nil
+}
+
+func (f *indexedField) Name() string { return f.name }
+
+// ArrayPositions are those of the field's first value; only a field of
+// one value keeps them.
+func (f *indexedField) ArrayPositions() []uint64 {
+	if len(f.values) == 0 {
+		return nil
+	}
+	return f.values[0].arrayPositions
+}
 func (f *indexedField) Options() index.FieldIndexingOptions { return f.options }
 func (f *indexedField) NumPlainTextBytes() uint64           { return f.plainBytes }
 func (f *indexedField) EncodedFieldType() byte              { return 't' }
@@ -121,9 +221,9 @@ func (f *indexedField) Value() []byte {
 // Size estimates the memory the field holds, as bleve's text field does,
 // from what Analyze counted.
 func (f *indexedField) Size() int {
-	n := indexedFieldSize + len(f.name) + 8*len(f.arrayPositions) + f.size
+	n := indexedFieldSize + len(f.name) + f.size
 	for _, v := range f.values {
-		n += len(v.text)
+		n += len(v.text) + 8*len(v.arrayPositions)
 	}
 	return n
 }
@@ -140,8 +240,9 @@ const (
 // field analyses each (a stored value is copied first, since analyzers
 // write into what they are given).
 func (f *indexedField) Analyze() {
-	b := freqBuilder{options: f.options, arrayPositions: f.arrayPositions}
+	b := freqBuilder{options: f.options}
 	for _, v := range f.values {
+		b.arrayPositions = v.arrayPositions
 		text := v.text
 		if f.options.IsStored() {
 			text = append([]byte(nil), text...)

@@ -65,7 +65,7 @@ func TestIndexedFields(t *testing.T) {
 				return d
 			}
 			want, got := build(), build()
-			indexFields(got, nil)
+			indexFields(got)
 			if diff := cmp.Diff(analysedFields(want), analysedFields(got)); diff != "" {
 				t.Fatalf("indexed fields differ from bleve's (-want +got):\n%s", diff)
 			}
@@ -86,5 +86,20 @@ func TestIndexedFields(t *testing.T) {
 				t.Errorf("%d fields named f, want %d", fields, wantFields)
 			}
 		})
+	}
+}
+
+// TestSchemaOfIndex checks that newDocument makes the fields of documents
+// of an index of the current schema as read from its directory, and
+// leaves to bleve those of an index whose publication date is a date
+// field.
+func TestSchemaOfIndex(t *testing.T) {
+	x := mustIndex(t, testArticles)
+	if schemaOf(x.cur.Mapping()) == nil {
+		t.Error("the current schema, read from an index, has no schema for newDocument")
+	}
+	old := mustIndexWithMapping(t, oldDateMapping(), testArticles)
+	if schemaOf(old.cur.Mapping()) != nil {
+		t.Error("a mapping with a date field has a schema for newDocument")
 	}
 }
