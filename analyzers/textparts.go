@@ -69,8 +69,10 @@ func (t *TextAnalysis) Release() {
 		return
 	}
 	t.textMemory = nil
-	// Let go of the terms, which belong to the document's analysis
-	// (the tokens of its text stay until the next: a few kilobytes).
+	// Let go of the terms, which belong to the document's analysis.
+	// The blocks of its text's tokens (up to textBlocks of them, some
+	// 380 KB) keep theirs, and so the document's text, until the next
+	// text takes them.
 	clear(m.tokens)
 	clear(m.partSlab)
 	m.tokens, m.partSlab = m.tokens[:0], m.partSlab[:0]

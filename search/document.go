@@ -93,7 +93,7 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 	var last *indexedField
 	for _, f := range d.Fields {
 		part, ok := f.(*indexedField)
-		if !ok {
+		if !ok || !part.options.IsIndexed() {
 			continue
 		}
 		last = part

@@ -25,7 +25,7 @@ import (
 // positions.
 func analysedFields(d *document.Document) map[string]string {
 	type merged struct {
-		options index.FieldIndexingOptions
+		options map[string]bool
 		length  int
 		freqs   map[string]int
 		locs    map[string][]string
@@ -35,10 +35,10 @@ func analysedFields(d *document.Document) map[string]string {
 	d.VisitFields(func(f index.Field) {
 		m := fields[f.Name()]
 		if m == nil {
-			m = &merged{freqs: map[string]int{}, locs: map[string][]string{}}
+			m = &merged{options: map[string]bool{}, freqs: map[string]int{}, locs: map[string][]string{}}
 			fields[f.Name()] = m
 		}
-		m.options |= f.Options()
+		m.options[fmt.Sprint(f.Options())] = true
 		if f.Options().IsStored() {
 			m.stored = append(m.stored, fmt.Sprintf("%q%v", f.Value(), f.ArrayPositions()))
 		}

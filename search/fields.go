@@ -103,9 +103,6 @@ func indexFields(d *document.Document) {
 // makes a field of each value, which newDocument would then replace.
 type schema struct {
 	fields map[string]schemaField
-	// skip holds the names bleve leaves out: the type and disabled
-	// properties.
-	skip map[string]bool
 }
 
 type schemaField struct {
@@ -114,7 +111,8 @@ type schemaField struct {
 }
 
 // schemas holds the schema of each mapping met, or nil for one that is
-// not all text fields.
+// not all text fields; an index closing, or swapped out by a rebuild,
+// deletes its mapping's.
 var schemas sync.Map // mapping.IndexMapping -> *schema
 
 // schemaOf returns the schema of m, or nil where m is not all text fields.
@@ -141,10 +139,9 @@ func newSchema(m mapping.IndexMapping) *schema {
 	if all, ok := dm.Properties["_all"]; !ok || all.Enabled {
 		return nil
 	}
-	sc := &schema{fields: map[string]schemaField{}, skip: map[string]bool{"_type": true}}
+	sc := &schema{fields: map[string]schemaField{}}
 	for name, p := range dm.Properties {
 		if !p.Enabled {
-			sc.skip[name] = true
 			continue
 		}
 		if len(p.Properties) > 0 || len(p.Fields) != 1 {
@@ -164,30 +161,36 @@ func newSchema(m mapping.IndexMapping) *schema {
 }
 
 // mapFields adds to d the fields of a document of toDocument as bleve's
-// MapDocument would, as indexedFields. A field the schema does not hold
-// is an error, as is a value neither a string nor strings.
+// MapDocument would: its indexed fields as indexedFields, others as
+// bleve's text fields, and a field the schema does not hold left out (the
+// mapping is static). A value neither a string nor strings is an error.
 func (sc *schema) mapFields(d *document.Document, fields map[string]interface{}) error {
 	b := fieldsBuilder{fields: d.Fields}
 	for name, v := range fields {
-		if sc.skip[name] {
-			continue
-		}
 		f, ok := sc.fields[name]
 		if !ok {
-			return fmt.Errorf("field %s is not in the index's schema", name)
+			continue
+		}
+		add := func(text string, arrayPositions []uint64) {
+			if !f.options.IsIndexed() {
+				b.fields = append(b.fields, document.NewTextFieldCustom(name, arrayPositions, []byte(text), f.options, f.analyzer))
+				return
+			}
+			b.add(name, f.options, fieldValue{text: []byte(text), arrayPositions: arrayPositions, analyzer: f.analyzer})
 		}
 		switch v := v.(type) {
 		case string:
-			b.add(name, f.options, fieldValue{text: []byte(v), analyzer: f.analyzer})
+			add(v, nil)
 		case []string:
 			for i, s := range v {
-				b.add(name, f.options, fieldValue{text: []byte(s), arrayPositions: []uint64{uint64(i)}, analyzer: f.analyzer})
+				add(s, []uint64{uint64(i)})
 			}
 		default:
 			return fmt.Errorf("field %s holds a %T", name, v)
 		}
 	}
 	d.Fields = b.fields
+	d.SetIndexed()
 	return nil
 }
 
@@ -240,6 +243,7 @@ const (
 // field analyses each (a stored value is copied first, since analyzers
 // write into what they are given).
 func (f *indexedField) Analyze() {
+	f.length = 0
 	b := freqBuilder{options: f.options}
 	for _, v := range f.values {
 		b.arrayPositions = v.arrayPositions

@@ -3,6 +3,9 @@ package search
 import (
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -73,9 +76,6 @@ func TestIndexedFields(t *testing.T) {
 			for _, f := range got.Fields {
 				if f.Name() == "f" {
 					fields++
-					if f.Options().IsIndexed() && f.Size() <= 0 {
-						t.Errorf("size %d", f.Size())
-					}
 				}
 			}
 			wantFields := len(vals)
@@ -101,5 +101,61 @@ func TestSchemaOfIndex(t *testing.T) {
 	old := mustIndexWithMapping(t, oldDateMapping(), testArticles)
 	if schemaOf(old.cur.Mapping()) != nil {
 		t.Error("a mapping with a date field has a schema for newDocument")
+	}
+}
+
+// TestSchemaMapFields checks that a schema maps a document's fields as
+// bleve's MapDocument does, for each kind of text field: stored, with
+// term vectors, frequencies skipped, not indexed, keywords; a field the
+// mapping does not hold is left out, as bleve leaves it.
+func TestSchemaMapFields(t *testing.T) {
+	m := newMapping().(*mapping.IndexMappingImpl)
+	dm := m.TypeMapping[docType]
+	add := func(name string, f *mapping.FieldMapping) { dm.AddFieldMappingsAt(name, f) }
+	text := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer, f.IncludeInAll, f.DocValues, f.IncludeTermVectors, f.Store = analyzers.NewsName, false, false, false, false
+		return f
+	}
+	stored := text()
+	stored.Store = true
+	vectors := text()
+	vectors.IncludeTermVectors = true
+	skip := text()
+	skip.SkipFreqNorm = true
+	storedOnly := text()
+	storedOnly.Index, storedOnly.Store = false, true
+	add("x_stored", stored)
+	add("x_vectors", vectors)
+	add("x_skip", skip)
+	add("x_stored_only", storedOnly)
+	sc := newSchema(m)
+	if sc == nil {
+		t.Fatal("no schema for a mapping of text fields")
+	}
+	values := []string{"Officials in New York said the talks went well.", "", "the talks, officials said"}
+	fields := map[string]interface{}{
+		"_type":         docType,
+		fieldTitle:      "Talks in New York",
+		fieldSpeaker:    []string{"Jane Doe", "", "Jane Doe"},
+		"x_stored":      values,
+		"x_vectors":     values,
+		"x_skip":        values,
+		"x_stored_only": values,
+		"not_mapped":    "left out",
+	}
+	want := document.NewDocument("a")
+	if err := m.MapDocument(want, fields); err != nil {
+		t.Fatal(err)
+	}
+	got := document.NewDocument("a")
+	if err := sc.mapFields(got, fields); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(analysedFields(want), analysedFields(got)); diff != "" {
+		t.Fatalf("fields differ from bleve's mapping (-want +got):\n%s", diff)
+	}
+	if want.Indexed() != got.Indexed() {
+		t.Errorf("indexed %v, want %v", got.Indexed(), want.Indexed())
 	}
 }

@@ -290,6 +290,7 @@ func (x *Index) Close() error {
 	}
 	x.bi.Close()
 	phraseStores.Delete(x.cur.Mapping())
+	schemas.Delete(x.cur.Mapping())
 	err := x.cur.Close()
 	if len(x.settled) > 0 && err == nil {
 		err = x.st.write(nil, nil, x.settled)

@@ -115,6 +115,7 @@ func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (err error
 	// The swap waited for the searches on the old index to finish, and new
 	// ones go to the new index: the old one can go.
 	phraseStores.Delete(old.Mapping())
+	schemas.Delete(old.Mapping())
 	old.Close()
 	os.RemoveAll(filepath.Join(x.path, oldName))
 	return nil
