@@ -43,7 +43,7 @@ type reusingTokenizer struct{ buf tokenBuffer }
 
 func (t *reusingTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	t.buf.reset()
-	return joinHyphens(input, &t.buf)
+	return valueTokenizer{&t.buf}.Tokenize(input)
 }
 
 // valueTokenizer is a HyphenTokenizer for the values of one text

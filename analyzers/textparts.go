@@ -57,7 +57,9 @@ type textMemory struct {
 // textMemories holds the memory of TextAnalyses released. It is taken
 // only as a text is analysed: the documents of a batch are made before
 // any is analysed, and each holding its own would hold a batch's worth.
-var textMemories = sync.Pool{New: func() any { return new(textMemory) }}
+var textMemories = sync.Pool{New: func() any {
+	return &textMemory{buf: tokenBuffer{keep: textBlocks}}
+}}
 
 // Release gives t's memory to the next TextAnalysis, once the document it
 // serves is analysed: t and the streams of its parts are then no longer
@@ -123,7 +125,6 @@ func (k keepingAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	var tokens analysis.TokenStream
 	if vt, ok := k.a.Tokenizer.(valuesTokenizer); ok && isHyphenTokenizer(vt.Tokenizer) {
 		// The text's tokens are t's, until its next document.
-		t.buf.keep = textBlocks
 		t.buf.reset()
 		tokens = valuesTokenizer{valueTokenizer{&t.buf}}.Tokenize(input)
 	} else {
@@ -151,6 +152,8 @@ func (k keepingAnalyzer) Analyze(input []byte) analysis.TokenStream {
 // long body a few.
 const textBlocks = 6
 
+// isHyphenTokenizer reports whether t is the news tokenizer, whose tokens
+// a tokenBuffer can hold.
 func isHyphenTokenizer(t analysis.Tokenizer) bool {
 	_, ok := t.(*HyphenTokenizer)
 	return ok
