@@ -9,6 +9,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"dateline/analyzers"
+	"dateline/corpus"
 	"dateline/search"
 )
 
@@ -22,6 +24,7 @@ func rebuild(ctx context.Context, cfg config, stderr io.Writer) error {
 		return err
 	}
 	defer x.Close()
+	go corpus.Preload(analyzers.Preload)
 	start := time.Now()
 	var bar *progressbar.ProgressBar
 	var last search.Progress
