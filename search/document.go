@@ -40,12 +40,15 @@ func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]in
 }
 
 // indexArticle adds the document of an enriched article, whose fields
-// toDocument gave, to b, a batch of the index whose schema is m.
-func indexArticle(b *bleve.Batch, m mapping.IndexMapping, a *corpus.Article, fields map[string]interface{}) error {
+// toDocument gave, to b, a batch of the index whose schema is m, its term
+// tables to be built in mem (nil: on the heap), which the caller releases
+// once b is written.
+func indexArticle(b *bleve.Batch, m mapping.IndexMapping, a *corpus.Article, fields map[string]interface{}, mem *tableMemory) error {
 	d, err := newDocument(m, a, fields)
 	if err != nil {
 		return err
 	}
+	withTables(d, mem)
 	return b.IndexAdvanced(d)
 }
 

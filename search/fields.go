@@ -38,6 +38,9 @@ type indexedField struct {
 	// ta, where set, is released once the field is analysed: the field
 	// is the document's last to read it.
 	ta *analyzers.TextAnalysis
+	// mem, where set, is the memory the table is built in, shared by the
+	// fields of a batch (tableMemory).
+	mem *tableMemory
 }
 
 // fieldValue is one value of a field, its array positions and the
@@ -244,7 +247,7 @@ const (
 // write into what they are given).
 func (f *indexedField) Analyze() {
 	f.length = 0
-	b := freqBuilder{options: f.options}
+	b := freqBuilder{options: f.options, mem: f.mem}
 	for _, v := range f.values {
 		b.arrayPositions = v.arrayPositions
 		text := v.text
@@ -277,6 +280,7 @@ func (f *indexedField) Analyze() {
 // analysis.TokenFrequency gives, its entries taken from slabs.
 type freqBuilder struct {
 	options        index.FieldIndexingOptions
+	mem            *tableMemory // nil: each table from the heap
 	arrayPositions []uint64
 	freqs          index.TokenFrequencies
 	slab           []index.TokenFreq
@@ -292,7 +296,7 @@ func (b *freqBuilder) entry(term []byte, left int) *index.TokenFreq {
 		return tf
 	}
 	if len(b.slab) == cap(b.slab) {
-		b.slab = make([]index.TokenFreq, 0, min(left/2+4, left))
+		b.slab = b.mem.freqs(min(left/2+4, left))[:0]
 	}
 	b.slab = append(b.slab, index.TokenFreq{Term: term})
 	tf := &b.slab[len(b.slab)-1]
@@ -329,14 +333,14 @@ func (b *freqBuilder) add(tokens analysis.TokenStream) {
 	// finds each token's entry and counts it, so that a second gives
 	// every entry its locations in one piece of a shared array, in the
 	// order of the tokens.
-	entries := make([]*index.TokenFreq, len(tokens))
+	entries := b.mem.entryPointers(len(tokens))
 	for i, tok := range tokens {
 		tf := b.entry(tok.Term, len(tokens)-i)
 		tf.SetFrequency(tf.Frequency() + 1)
 		entries[i] = tf
 	}
-	locs := make([]index.TokenLocation, len(tokens))
-	ptrs := make([]*index.TokenLocation, len(tokens))
+	locs := b.mem.locations(len(tokens))
+	ptrs := b.mem.pointers(len(tokens))
 	next := 0
 	for i, tf := range entries {
 		if tf.Locations == nil {

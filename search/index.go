@@ -254,7 +254,7 @@ func (x *Index) settle() error {
 			continue
 		}
 		ea := enriched(a)
-		if err := indexArticle(b, x.cur.Mapping(), ea, toDocument(ea)); err != nil {
+		if err := indexArticle(b, x.cur.Mapping(), ea, toDocument(ea), nil); err != nil {
 			return err
 		}
 	}
@@ -332,8 +332,9 @@ func (x *Index) Put(arts []corpus.Article) error {
 	// with the schema of the index it goes to, even right after a swap.
 	cur := x.cur
 	b := cur.NewBatch()
+	mem := newTableMemory()
 	for i := range arts {
-		if err := indexArticle(b, cur.Mapping(), eas[i], docs[i]); err != nil {
+		if err := indexArticle(b, cur.Mapping(), eas[i], docs[i], mem); err != nil {
 			x.wmu.Unlock()
 			return err
 		}
@@ -348,6 +349,7 @@ func (x *Index) Put(arts []corpus.Article) error {
 	x.wmu.Unlock()
 
 	err := cur.Batch(b)
+	mem.release()
 
 	x.wmu.Lock()
 	defer x.wmu.Unlock()

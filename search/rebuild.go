@@ -81,13 +81,16 @@ func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (err error
 			break
 		}
 		b := nbi.NewBatch()
+		mem := newTableMemory()
 		for i := range arts {
 			a := enriched(arts[i])
-			if err := indexArticle(b, nbi.Mapping(), a, toDocument(a)); err != nil {
+			if err := indexArticle(b, nbi.Mapping(), a, toDocument(a), mem); err != nil {
 				return fmt.Errorf("rebuilding: %w", err)
 			}
 		}
-		if err := nbi.Batch(b); err != nil {
+		err = nbi.Batch(b)
+		mem.release()
+		if err != nil {
 			return fmt.Errorf("rebuilding: writing a batch: %w", err)
 		}
 		done += len(arts)
@@ -138,7 +141,7 @@ func (x *Index) catchUp(nbi bleve.Index) error {
 			continue
 		}
 		ea := enriched(a)
-		if err := indexArticle(b, nbi.Mapping(), ea, toDocument(ea)); err != nil {
+		if err := indexArticle(b, nbi.Mapping(), ea, toDocument(ea), nil); err != nil {
 			return fmt.Errorf("rebuilding: %w", err)
 		}
 	}
