@@ -41,6 +41,11 @@ const ValueGap = 100
 // becomes a space.
 func JoinValues(values ...string) string {
 	var b strings.Builder
+	n := len(values)
+	for _, v := range values {
+		n += len(v)
+	}
+	b.Grow(n)
 	for i, v := range values {
 		if i > 0 {
 			b.WriteByte(ValueSeparator)

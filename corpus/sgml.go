@@ -191,12 +191,13 @@ func cleanSGML(s string) string {
 // paragraph starts at an indented line; the closing "Reuter" is dropped.
 func reutersParagraphs(s string) string {
 	var paras []string
-	var cur strings.Builder
+	// A paragraph is gathered in one buffer, reused, and copied out whole.
+	cur := make([]byte, 0, len(s))
 	flush := func() {
-		if p := strings.TrimSpace(cur.String()); p != "" {
-			paras = append(paras, p)
+		if p := bytes.TrimSpace(cur); len(p) > 0 {
+			paras = append(paras, string(p))
 		}
-		cur.Reset()
+		cur = cur[:0]
 	}
 	for line := range strings.SplitSeq(s, "\n") {
 		if strings.HasPrefix(line, "   ") || strings.HasPrefix(line, "\t") {
@@ -207,10 +208,10 @@ func reutersParagraphs(s string) string {
 			flush()
 			continue
 		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
+		if len(cur) > 0 {
+			cur = append(cur, ' ')
 		}
-		cur.WriteString(line)
+		cur = append(cur, line...)
 	}
 	flush()
 	if n := len(paras); n > 0 {
