@@ -55,38 +55,56 @@ func (x *Index) Compact(ctx context.Context, merge bool) error {
 	// the two share nothing, and the merge runs on one core alone.
 	stored := make(chan error, 1)
 	go func() { stored <- x.st.compact() }()
+	var sc *scorch.Scorch
 	if merge {
-		if err := x.mergeSegments(ctx); err != nil {
+		var err error
+		if sc, err = x.mergeSegments(ctx); err != nil {
 			<-stored
 			return fmt.Errorf("compacting %s: %w", x.path, err)
 		}
 	}
-	if err := <-stored; err != nil {
-		return fmt.Errorf("compacting %s: the article store: %w", x.path, err)
-	}
 	// The BM25 statistics of the compacted index, counted here and saved
 	// as the index closes, spare the next process to open it (searchd)
 	// from reading every posting before its first search: at a million
-	// articles that took 4 s and 700 MB of its resident memory.
-	x.stats.mu.Lock()
-	x.stats.last = nil // count every segment now, not in the background
-	x.stats.mu.Unlock()
-	if _, err := x.bm25Stats(ctx); err != nil {
+	// articles that took 4 s and 700 MB of its resident memory. They are
+	// counted once the merge is done, a field on each core, while scorch
+	// removes the files merged away: on Reuters-21578 the compaction
+	// ends 0.06 s sooner than with the count after the removal, on one
+	// core.
+	counted := make(chan error, 1)
+	go func() {
+		x.stats.mu.Lock()
+		x.stats.last = nil // count every segment now, not in the background
+		x.stats.mu.Unlock()
+		_, err := x.bm25Stats(ctx)
+		counted <- err
+	}()
+	var err error
+	if sc != nil {
+		err = x.awaitMergedAway(sc)
+	}
+	if cerr := <-counted; err == nil && cerr != nil {
+		err = cerr
+	}
+	if serr := <-stored; serr != nil {
+		return fmt.Errorf("compacting %s: the article store: %w", x.path, serr)
+	}
+	if err != nil {
 		return fmt.Errorf("compacting %s: %w", x.path, err)
 	}
 	return nil
 }
 
 // mergeSegments merges the current bleve index into one segment; x.wmu is
-// held.
-func (x *Index) mergeSegments(ctx context.Context) error {
+// held. It returns the scorch index merged, nil where the index is not one.
+func (x *Index) mergeSegments(ctx context.Context) (*scorch.Scorch, error) {
 	ai, err := x.cur.Advanced()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sc, ok := ai.(*scorch.Scorch)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	// One pass merges up to loadSegments segments into one (bleve's own
 	// plan merges ten at a time, copying the postings of a bulk load's
@@ -95,20 +113,27 @@ func (x *Index) mergeSegments(ctx context.Context) error {
 	opts.SegmentsPerMergeTask = loadSegments
 	for range 3 {
 		if err := sc.ForceMerge(ctx, &opts); err != nil {
-			return err
+			return nil, err
 		}
 		if rootSegments(sc) <= 1 {
 			break
 		}
 	}
-	// scorch keeps the snapshot before the merge, and the segment files it
-	// names, for a rollback nobody will ask for; it drops them once later
-	// snapshots push it out and its persister goes idle, which a process
-	// that exits right away (the indexer) does not wait for: Reuters-21578
-	// was left with 67 MB of such files beside its 55 MB segment. Durable
-	// writes of a marker make the later snapshots; the wait ends when only
-	// the live segment files are left, or after two seconds, which leaves
-	// them to the next time the index is opened.
+	return sc, nil
+}
+
+// awaitMergedAway waits until the segment files a merge of sc replaced
+// are removed; x.wmu is held.
+//
+// scorch keeps the snapshot before the merge, and the segment files it
+// names, for a rollback nobody will ask for; it drops them once later
+// snapshots push it out and its persister goes idle, which a process
+// that exits right away (the indexer) does not wait for: Reuters-21578
+// was left with 67 MB of such files beside its 55 MB segment. Durable
+// writes of a marker make the later snapshots; the wait ends when only
+// the live segment files are left, or after two seconds, which leaves
+// them to the next time the index is opened.
+func (x *Index) awaitMergedAway(sc *scorch.Scorch) error {
 	dir := filepath.Join(x.path, x.curName, "store")
 	for range 100 {
 		if uint64(zapFiles(dir)) <= rootSegments(sc) {

@@ -122,7 +122,7 @@ func (c *statsCache) get(ctx context.Context, adv index.Index, snap *scorch.Inde
 		return c.last, nil
 	}
 	for _, ss := range missing {
-		sc, err := countSegment(ctx, ss, nil)
+		sc, err := countSegment(ctx, ss, nil, true)
 		if err != nil {
 			return nil, err
 		}
@@ -184,7 +184,7 @@ func (c *statsCache) background(adv index.Index) {
 			}
 			// A count that fails (the index closing) leaves the
 			// segment to be counted by a later search.
-			sc, err := countSegment(context.Background(), ss, quit)
+			sc, err := countSegment(context.Background(), ss, quit, false)
 			if err != nil {
 				return
 			}
@@ -239,12 +239,17 @@ func sumCounts(keys []segKey, segs map[segKey]*segCounts) *search.BM25Stats {
 // countSegment counts one segment: the term frequencies of every live
 // posting of the counted fields, which is the number of tokens each holds,
 // and the dictionary size of the others. It gives up when quit is closed.
-func countSegment(ctx context.Context, ss *scorch.SegmentSnapshot, quit <-chan struct{}) (*segCounts, error) {
+// parallel counts the counted fields each on a goroutine of its own, as
+// the count that ends a bulk load does, on cores that have nothing else
+// to do; a count in the background of a serving index keeps to one.
+func countSegment(ctx context.Context, ss *scorch.SegmentSnapshot, quit <-chan struct{}, parallel bool) (*segCounts, error) {
 	seg := ss.Segment()
-	deleted := ss.Deleted()
 	sc := &segCounts{docs: ss.Count(), fields: map[string]int{}}
-	var pl segment.PostingsList
-	var pi segment.PostingsIterator
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
 	for _, f := range seg.Fields() {
 		dict, err := seg.Dictionary(f)
 		if err != nil {
@@ -254,41 +259,66 @@ func countSegment(ctx context.Context, ss *scorch.SegmentSnapshot, quit <-chan s
 			sc.fields[f] = dict.Cardinality()
 			continue
 		}
-		total := 0
-		it := dict.AutomatonIterator(&vellum.AlwaysMatch{}, nil, nil)
-		for terms := 0; ; terms++ {
-			if terms%1024 == 0 {
-				select {
-				case <-quit:
-					return nil, fmt.Errorf("counting field %s: %w", f, errStatsStopped)
-				case <-ctx.Done():
-					return nil, fmt.Errorf("counting field %s: %w", f, ctx.Err())
-				default:
-				}
+		count := func() {
+			total, err := countField(ctx, ss, dict, quit)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil && first == nil {
+				first = fmt.Errorf("counting field %s: %w", f, err)
 			}
-			entry, err := it.Next()
-			if err != nil {
-				return nil, fmt.Errorf("counting field %s: %w", f, err)
-			}
-			if entry == nil {
-				break
-			}
-			if pl, err = dict.PostingsList([]byte(entry.Term), deleted, pl); err != nil {
-				return nil, fmt.Errorf("counting field %s: %w", f, err)
-			}
-			pi = pl.Iterator(true, false, false, pi)
-			for {
-				p, err := pi.Next()
-				if err != nil {
-					return nil, fmt.Errorf("counting field %s: %w", f, err)
-				}
-				if p == nil {
-					break
-				}
-				total += int(p.Frequency())
-			}
+			sc.fields[f] = total
 		}
-		sc.fields[f] = total
+		if parallel {
+			wg.Go(count)
+		} else {
+			count()
+		}
+	}
+	wg.Wait()
+	if first != nil {
+		return nil, first
 	}
 	return sc, nil
+}
+
+// countField adds up the term frequencies of every live posting of dict,
+// a field's dictionary in the segment of ss.
+func countField(ctx context.Context, ss *scorch.SegmentSnapshot, dict segment.TermDictionary, quit <-chan struct{}) (int, error) {
+	deleted := ss.Deleted()
+	var pl segment.PostingsList
+	var pi segment.PostingsIterator
+	total := 0
+	it := dict.AutomatonIterator(&vellum.AlwaysMatch{}, nil, nil)
+	for terms := 0; ; terms++ {
+		if terms%1024 == 0 {
+			select {
+			case <-quit:
+				return 0, errStatsStopped
+			case <-ctx.Done():
+				return 0, ctx.Err()
+			default:
+			}
+		}
+		entry, err := it.Next()
+		if err != nil {
+			return 0, err
+		}
+		if entry == nil {
+			return total, nil
+		}
+		if pl, err = dict.PostingsList([]byte(entry.Term), deleted, pl); err != nil {
+			return 0, err
+		}
+		pi = pl.Iterator(true, false, false, pi)
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return 0, err
+			}
+			if p == nil {
+				break
+			}
+			total += int(p.Frequency())
+		}
+	}
 }
