@@ -57,7 +57,31 @@ func FromCanonical(names map[string][]string) VariantTable {
 
 // variantKey is the key a spelling is looked up by.
 func variantKey(s string) string {
+	if plainASCII(s) {
+		// Folding leaves ASCII as it is, and its words are already
+		// parted by single spaces: the key is the lower case, which is s
+		// itself, not a copy, where s has no capital. The tables of tens
+		// of thousands of place spellings are built mostly so.
+		return strings.ToLower(s)
+	}
 	return string(Fold([]byte(strings.Join(strings.Fields(strings.ToLower(s)), " "))))
+}
+
+// plainASCII reports whether s is ASCII without white space other than
+// single spaces between words.
+func plainASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i-1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // tokenKey is variantKey for one token, without allocating for the
