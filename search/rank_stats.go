@@ -256,7 +256,9 @@ func countSegment(ctx context.Context, ss *scorch.SegmentSnapshot, quit <-chan s
 			return nil, fmt.Errorf("counting field %s: %w", f, err)
 		}
 		if !countedFields[f] {
+			mu.Lock()
 			sc.fields[f] = dict.Cardinality()
+			mu.Unlock()
 			continue
 		}
 		count := func() {
