@@ -333,14 +333,12 @@ func (b *freqBuilder) add(tokens analysis.TokenStream) {
 	// finds each token's entry and counts it, so that a second gives
 	// every entry its locations in one piece of a shared array, in the
 	// order of the tokens.
-	entries := b.mem.entryPointers(len(tokens))
+	entries, locs, ptrs := b.mem.vectors(len(tokens))
 	for i, tok := range tokens {
 		tf := b.entry(tok.Term, len(tokens)-i)
 		tf.SetFrequency(tf.Frequency() + 1)
 		entries[i] = tf
 	}
-	locs := b.mem.locations(len(tokens))
-	ptrs := b.mem.pointers(len(tokens))
 	next := 0
 	for i, tf := range entries {
 		if tf.Locations == nil {

@@ -75,6 +75,7 @@ func (c *chunks[T]) reset() {
 	c.used = c.used[:0]
 }
 
+// freqs returns room for n table entries.
 func (m *tableMemory) freqs(n int) []index.TokenFreq {
 	if m == nil {
 		return make([]index.TokenFreq, n)
@@ -84,31 +85,16 @@ func (m *tableMemory) freqs(n int) []index.TokenFreq {
 	return m.freq.piece(n)
 }
 
-func (m *tableMemory) locations(n int) []index.TokenLocation {
+// vectors returns what the term vectors of a value of n tokens are built
+// in: an entry pointer, a location and a location pointer per token,
+// taken together under one lock.
+func (m *tableMemory) vectors(n int) ([]*index.TokenFreq, []index.TokenLocation, []*index.TokenLocation) {
 	if m == nil {
-		return make([]index.TokenLocation, n)
+		return make([]*index.TokenFreq, n), make([]index.TokenLocation, n), make([]*index.TokenLocation, n)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.locs.piece(n)
-}
-
-func (m *tableMemory) pointers(n int) []*index.TokenLocation {
-	if m == nil {
-		return make([]*index.TokenLocation, n)
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.ptrs.piece(n)
-}
-
-func (m *tableMemory) entryPointers(n int) []*index.TokenFreq {
-	if m == nil {
-		return make([]*index.TokenFreq, n)
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.entries.piece(n)
+	return m.entries.piece(n), m.locs.piece(n), m.ptrs.piece(n)
 }
 
 // release puts the memory back in the pool. Nothing handed out may be

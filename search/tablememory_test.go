@@ -92,7 +92,7 @@ func TestTableMemoryConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for i := range 500 {
 				n := 1 + (i*7+g)%300
-				locs := mem.locations(n)
+				_, locs, _ := mem.vectors(n)
 				for j := range locs {
 					locs[j].Position = g<<20 | i
 				}
