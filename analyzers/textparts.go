@@ -85,6 +85,7 @@ func (t *TextAnalysis) Release() {
 type keptToken struct {
 	term       []byte
 	start, end int
+	pos        int
 	typ        analysis.TokenType
 }
 
@@ -165,7 +166,7 @@ func isHyphenTokenizer(t analysis.Tokenizer) bool {
 func (t *TextAnalysis) keep(tokens analysis.TokenStream) {
 	t.tokens = slices.Grow(t.tokens[:0], len(tokens))
 	for _, tok := range tokens {
-		t.tokens = append(t.tokens, keptToken{term: tok.Term, start: tok.Start, end: tok.End, typ: tok.Type})
+		t.tokens = append(t.tokens, keptToken{term: tok.Term, start: tok.Start, end: tok.End, pos: tok.Position, typ: tok.Type})
 	}
 	byStart := func(a, b keptToken) int { return cmp.Compare(a.start, b.start) }
 	if !slices.IsSortedFunc(t.tokens, byStart) {
@@ -198,6 +199,27 @@ func (t *TextAnalysis) keep(tokens analysis.TokenStream) {
 // of dropped words, which only term vectors would record.
 func (t *TextAnalysis) Part(start int, news analysis.Analyzer) analysis.Analyzer {
 	return partAnalyzer{t: t, start: start, news: news}
+}
+
+// Positions returns the first and the last position the text's analysis
+// gave a token that starts within the text's bytes [start, end): the
+// positions of a part of the text, which the text's analysis no longer
+// tells by offsets once it has dropped those of lone tokens. ok is false
+// where no token starts there, or where the text's analysis is not kept.
+func (t *TextAnalysis) Positions(start, end int) (first, last int, ok bool) {
+	if t.textMemory == nil || !t.kept {
+		return 0, 0, false
+	}
+	i := sort.Search(len(t.tokens), func(i int) bool { return t.tokens[i].start >= start })
+	for ; i < len(t.tokens) && t.tokens[i].start < end; i++ {
+		p := t.tokens[i].pos
+		if !ok {
+			first, last, ok = p, p, true
+			continue
+		}
+		first, last = min(first, p), max(last, p)
+	}
+	return first, last, ok
 }
 
 type partAnalyzer struct {

@@ -102,3 +102,53 @@ func TestTextAnalysisBeforeText(t *testing.T) {
 		t.Errorf("Part before the text: terms differ (-want +got):\n%s", diff)
 	}
 }
+
+// TestTextAnalysisPositions checks that the positions of a part of a text
+// are those the text's analysis gave the tokens within its bytes, though
+// the analysis drops the offsets of most.
+func TestTextAnalysisPositions(t *testing.T) {
+	text, err := NewNewsText(registry.NewCache())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := `Peskov said on Tuesday: "Crimea is part of Russia." The talks in Kiev went on.`
+	joined := JoinValues(body, "Kyiv talks", "Kyiv talks")
+	at := func(s string) int { return strings.Index(joined, s) }
+	tests := []struct {
+		name        string
+		start, end  int
+		first, last int
+		ok          bool
+		terms       string // the terms at positions first to last
+	}{
+		{"a quote", at("Crimea"), at(`."`), 5, 9, true, "crimea part russia"},
+		{"one word, folded", at("Kiev"), at(" went"), 13, 13, true, "kyiv"},
+		{"stop words only", at("is part"), at("is ") + 2, 0, 0, false, ""},
+		{"the first title", len(body) + 1, len(body) + 11, 116, 117, true, "kyiv talk"},
+		{"nothing", 3, 3, 0, 0, false, ""},
+	}
+	var ta TextAnalysis
+	if _, _, ok := ta.Positions(0, len(joined)); ok {
+		t.Errorf("Positions before the text's analysis: ok, want none")
+	}
+	tokens := ta.Analyzer(text).Analyze([]byte(joined))
+	for _, tt := range tests {
+		first, last, ok := ta.Positions(tt.start, tt.end)
+		if ok != tt.ok || first != tt.first || last != tt.last {
+			t.Errorf("%s: Positions(%d, %d) = %d, %d, %v; want %d, %d, %v", tt.name, tt.start, tt.end, first, last, ok, tt.first, tt.last, tt.ok)
+		}
+		var terms []string
+		for _, tok := range tokens {
+			if ok && tok.Position >= first && tok.Position <= last {
+				terms = append(terms, string(tok.Term))
+			}
+		}
+		if got := strings.Join(terms, " "); got != tt.terms {
+			t.Errorf("%s: terms at the part's positions %q, want %q", tt.name, got, tt.terms)
+		}
+	}
+	ta.Release()
+	if _, _, ok := ta.Positions(0, len(joined)); ok {
+		t.Errorf("Positions after Release: ok, want none")
+	}
+}

@@ -41,6 +41,10 @@ type bm25Query struct {
 	// Proximity adds the BM25TP boost of terms found near each other
 	// (proximity.go); it needs the field's positions.
 	Proximity bool
+	// Mark, where set, counts only the occurrences whose locations carry
+	// it, a part of text (partQuery), and matches only the documents with
+	// one.
+	Mark []uint64
 }
 
 // boundKey is the context key of the page bound (pagebound.go) a BM25
@@ -53,17 +57,21 @@ type boundKey struct{ q *bm25Query }
 // Searcher opens one posting reader per term. A search that only counts
 // (opts.Score "none", as the facet counts of a filtered search do) reads
 // the documents of each posting and nothing else.
-func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	// One term cannot be near another: its positions, decoded with every
 	// posting, would only be read to add nothing.
 	bound, _ := ctx.Value(boundKey{q}).(*pageBound)
 	scored := opts.Score != "none"
-	s := &bm25Searcher{avgLen: q.AvgLen, proximity: scored && q.Proximity && len(q.Terms) > 1, bound: bound, minID: lineSized(), unscored: !scored}
+	s := &bm25Searcher{avgLen: q.AvgLen, proximity: scored && q.Proximity && len(q.Terms) > 1, bound: bound, minID: lineSized(), unscored: !scored,
+		// In one text of several values (analyzers.NewsTextName) an array
+		// position marks a part; it does not part the words it marks
+		// from their neighbours.
+		oneValue: isJoinedText(m, q.Field)}
 	if s.avgLen <= 0 {
 		s.avgLen = 1
 	}
 	for _, t := range q.Terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, scored, scored, false)
+		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, scored, scored, q.Mark != nil)
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("reading postings of %s:%s: %w", q.Field, t.Term, err)
@@ -75,7 +83,7 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 		}
 		n := math.Max(q.Docs, df)
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		c := bm25Clause{reader: tfr, weight: idf * t.Weight, term: t.Term, cur: &index.TermFieldDoc{ID: lineSized()}}
+		c := bm25Clause{reader: tfr, weight: idf * t.Weight, term: t.Term, cur: &index.TermFieldDoc{ID: lineSized()}, mark: q.Mark}
 		if err := c.next(); err != nil {
 			tfr.Close()
 			s.Close()
@@ -111,6 +119,8 @@ type bm25Clause struct {
 	// worth computing; at is its current posting.
 	positions index.TermFieldReader
 	at        *index.TermFieldDoc
+	// mark, where set, is the mark of the occurrences counted (bm25Query).
+	mark []uint64
 }
 
 // next moves the clause to its next posting.
@@ -119,14 +129,26 @@ func (c *bm25Clause) next() error {
 	if err != nil {
 		return fmt.Errorf("reading postings of %s: %w", c.term, err)
 	}
-	c.setCur(next)
-	return nil
+	return c.setCur(next)
 }
 
-func (c *bm25Clause) setCur(d *index.TermFieldDoc) {
+// setCur makes d the current posting: with a mark, the first from d on
+// with a marked occurrence, its frequency theirs.
+func (c *bm25Clause) setCur(d *index.TermFieldDoc) error {
+	for c.mark != nil && d != nil {
+		if n := markedCount(d.Vectors, c.mark); n > 0 {
+			d.Freq = uint64(n)
+			break
+		}
+		var err error
+		if d, err = c.reader.Next(d); err != nil {
+			return fmt.Errorf("reading postings of %s: %w", c.term, err)
+		}
+	}
 	if c.cur = d; d != nil {
 		c.doc = binary.BigEndian.Uint64(d.ID)
 	}
+	return nil
 }
 
 // bm25Searcher walks the union of its terms' postings in document order.
@@ -156,6 +178,8 @@ type bm25Searcher struct {
 	bound   *pageBound
 	// unscored searchers only find documents: every score is 0.
 	unscored bool
+	// oneValue: the field is one value, its array positions marks.
+	oneValue bool
 }
 
 func (s *bm25Searcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -266,7 +290,7 @@ func (s *bm25Searcher) proximityOf(id index.IndexInternalID, lengthNorm float64)
 			c.at = at
 		}
 		if c.at != nil && bytes.Equal(c.at.ID, id) {
-			s.near = appendPositions(s.near, i, math.Min(1, c.weight), c.at.Vectors)
+			s.near = appendPositions(s.near, i, math.Min(1, c.weight), c.at.Vectors, s.oneValue)
 		}
 	}
 	if len(s.near) < 2 {
@@ -286,7 +310,9 @@ func (s *bm25Searcher) Advance(ctx *search.SearchContext, id index.IndexInternal
 		if err != nil {
 			return nil, fmt.Errorf("advancing postings of %s: %w", c.term, err)
 		}
-		c.setCur(next)
+		if err := c.setCur(next); err != nil {
+			return nil, err
+		}
 	}
 	return s.Next(ctx)
 }

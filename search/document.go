@@ -1,7 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -91,6 +94,10 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 	copy(d.Fields[1:at+1], d.Fields[:at])
 	d.Fields[0] = text
 	text.values[0].analyzer = keeping
+	if quotesInText(m) {
+		text.values[0].parts, _ = quoteLayout(a)
+		text.values[0].positions = ta
+	}
 
 	news := m.AnalyzerNamed(analyzers.NewsName)
 	var last *indexedField
@@ -123,4 +130,38 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 		}
 	}
 	last.ta = ta
+}
+
+// quoteLayout returns where article a's quotes lie in its text,
+// analyzers.JoinValues(a.Body, a.Title, a.Title, extra...) (toDocument),
+// in order, a quote that overlaps the one before joined to it: a quote at
+// its offset in the body, or else where the body holds its words first,
+// or else in a value of its own after the titles (extra), so that
+// quote: finds every quote an article was given with.
+func quoteLayout(a *corpus.Article) (parts []valuePart, extra []string) {
+	end := len(a.Body) + 2*(1+len(a.Title))
+	for _, q := range a.Quotes {
+		if q.Text == "" {
+			continue
+		}
+		start := q.Offset
+		if start < 0 || start+len(q.Text) > len(a.Body) || a.Body[start:start+len(q.Text)] != q.Text {
+			start = strings.Index(a.Body, q.Text)
+		}
+		if start < 0 {
+			extra = append(extra, q.Text)
+			start, end = end+1, end+1+len(q.Text)
+		}
+		parts = append(parts, valuePart{start: start, end: start + len(q.Text), mark: quoteMark})
+	}
+	slices.SortFunc(parts, func(x, y valuePart) int { return cmp.Compare(x.start, y.start) })
+	out := parts[:0]
+	for _, p := range parts {
+		if n := len(out); n > 0 && p.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, p.end)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out, extra
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -49,6 +50,32 @@ type fieldValue struct {
 	text           []byte
 	arrayPositions []uint64
 	analyzer       analysis.Analyzer
+	// parts are parts of the value whose tokens' locations carry array
+	// positions of their own (quoteMark), in order of their start, and
+	// positions tells the positions of their tokens once the value is
+	// analysed; a value with term vectors only.
+	parts     []valuePart
+	positions partPositions
+}
+
+// valuePart is a part of a value, its bytes [start, end), whose tokens'
+// locations carry mark as their array positions.
+type valuePart struct {
+	start, end int
+	mark       []uint64
+}
+
+// partPositions tells the first and last positions of the tokens an
+// analysis gave the bytes [start, end) of its text
+// (analyzers.TextAnalysis).
+type partPositions interface {
+	Positions(start, end int) (first, last int, ok bool)
+}
+
+// markedRange is the positions of a valuePart's tokens and its mark.
+type markedRange struct {
+	first, last int
+	mark        []uint64
 }
 
 // joinable reports whether the values of a field with these options can
@@ -263,6 +290,14 @@ func (f *indexedField) Analyze() {
 			}}
 		}
 		f.length += len(tokens)
+		b.marks = b.marks[:0]
+		if v.positions != nil {
+			for _, p := range v.parts {
+				if first, last, ok := v.positions.Positions(p.start, p.end); ok {
+					b.marks = append(b.marks, markedRange{first, last, p.mark})
+				}
+			}
+		}
 		b.add(tokens)
 	}
 	f.freqs = b.freqs
@@ -285,6 +320,22 @@ type freqBuilder struct {
 	freqs          index.TokenFrequencies
 	slab           []index.TokenFreq
 	locations      int
+	// marks are the positions of the value's parts, in order, whose
+	// locations carry the part's mark rather than arrayPositions.
+	marks []markedRange
+}
+
+// arrayPositionsAt returns the array positions of a location at
+// position pos of the value.
+func (b *freqBuilder) arrayPositionsAt(pos int) []uint64 {
+	if len(b.marks) == 0 {
+		return b.arrayPositions
+	}
+	i := sort.Search(len(b.marks), func(i int) bool { return b.marks[i].last >= pos })
+	if i < len(b.marks) && b.marks[i].first <= pos {
+		return b.marks[i].mark
+	}
+	return b.arrayPositions
 }
 
 // entry returns the table's entry for term, adding it; left is how many
@@ -347,7 +398,7 @@ func (b *freqBuilder) add(tokens analysis.TokenStream) {
 			next += n
 		}
 		locs[i] = index.TokenLocation{
-			ArrayPositions: b.arrayPositions,
+			ArrayPositions: b.arrayPositionsAt(tokens[i].Position),
 			Start:          tokens[i].Start,
 			End:            tokens[i].End,
 			Position:       tokens[i].Position,

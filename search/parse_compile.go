@@ -110,11 +110,22 @@ func (c *compiler) sequence(seq []clause) query.Query {
 	return b
 }
 
+// target returns the index field of a field of the query language, and
+// the mark of the part of it the field is (partQuery), if any: quote: is
+// the quotes' part of text in an index that marks them (quotesInText).
+func (c *compiler) target(field string) (string, []uint64) {
+	f := searchFields[field]
+	if f == fieldQuote && quotesInText(c.m) {
+		return fieldText, quoteMark
+	}
+	return f, nil
+}
+
 // bm25 ranks terms in a field of the query language.
 func (c *compiler) bm25(field string, terms []weightedTerm) query.Query {
-	f := searchFields[field]
+	f, mark := c.target(field)
 	seen := map[string]int{}
-	q := &bm25Query{Field: f, Docs: c.stats.DocCount, Proximity: f == fieldText}
+	q := &bm25Query{Field: f, Docs: c.stats.DocCount, Proximity: f == fieldText && mark == nil, Mark: mark}
 	for _, t := range terms {
 		if i, ok := seen[t.Term]; ok {
 			q.Terms[i].Weight += t.Weight
@@ -132,18 +143,18 @@ func (c *compiler) bm25(field string, terms []weightedTerm) query.Query {
 // matchQuery is the bleve query of one clause. scored clauses also give
 // their terms to the snippets.
 func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
-	field := searchFields[cl.field]
+	field, mark := c.target(cl.field)
 	switch cl.kind {
 	case kindWord:
 		q := bleve.NewMatchQuery(cl.text)
 		q.SetField(field)
 		q.SetOperator(query.MatchQueryOperatorAnd)
-		return q
+		return inPart(q, mark)
 	case kindPhrase:
 		if scored {
 			c.marks.addTerms(cl.field, analyzeTerms(c.m, cl.text))
 		}
-		return phraseQuery(c.m, field, cl.text)
+		return phraseQuery(c.m, searchFields[cl.field], cl.text)
 	case kindPrefix:
 		prefix := string(analyzers.Fold([]byte(strings.ToLower(cl.text))))
 		if scored {
@@ -151,7 +162,7 @@ func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
 		}
 		q := bleve.NewPrefixQuery(prefix)
 		q.SetField(field)
-		return q
+		return inPart(q, mark)
 	case kindFuzzy:
 		term := strings.ToLower(cl.text)
 		if ts := analyzeTerms(c.m, cl.text); len(ts) > 0 {
@@ -163,7 +174,7 @@ func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
 		q := bleve.NewFuzzyQuery(term)
 		q.SetFuzziness(cl.fuzz)
 		q.SetField(field)
-		return q
+		return inPart(q, mark)
 	case kindGroup:
 		if !scored {
 			// Terms of a required or excluded group are not marked.

@@ -39,11 +39,14 @@ var phraseStores sync.Map
 // every field of indexes made before the short fields dropped theirs), a
 // storedPhraseQuery where it does not.
 func phraseQuery(m mapping.IndexMapping, field, text string) query.Query {
-	if _, short := phraseValues[field]; short && !keepsVectors(m, field) {
+	if _, short := phraseValues[field]; short && (!keepsVectors(m, field) || field == fieldQuote && quotesInText(m)) {
 		return &storedPhraseQuery{Field: field, Phrase: text}
 	}
 	q := bleve.NewMatchPhraseQuery(text)
 	q.SetField(field)
+	if field == fieldText && quotesInText(m) {
+		return &unmarkedQuery{Query: q}
+	}
 	return q
 }
 
@@ -147,6 +150,11 @@ func (q *storedPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m
 		var qs []query.Query
 		for _, t := range alts {
 			tq := bleve.NewTermQuery(t)
+			if q.Field == fieldQuote && quotesInText(m) {
+				tq.SetField(fieldText)
+				qs = append(qs, inPart(tq, quoteMark))
+				continue
+			}
 			tq.SetField(q.Field)
 			qs = append(qs, tq)
 		}

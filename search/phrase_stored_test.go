@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"dateline/analyzers"
 
 	"dateline/corpus"
 )
@@ -87,10 +90,13 @@ func checkPhrases(t *testing.T, x *Index) {
 // positions against their text.
 func TestShortFieldPhrases(t *testing.T) {
 	x := mustIndex(t, phraseArticles())
-	for _, f := range []string{fieldTitle, fieldQuote, fieldSpeakerName, fieldRegionName} {
+	for _, f := range []string{fieldTitle, fieldSpeakerName, fieldRegionName} {
 		if keepsVectors(x.cur.Mapping(), f) {
 			t.Errorf("keepsVectors(%s) = true, want the field without positions", f)
 		}
+	}
+	if !quotesInText(x.cur.Mapping()) {
+		t.Errorf("quotesInText = false, want the quotes marked in %s", fieldText)
 	}
 	if !keepsVectors(x.cur.Mapping(), fieldText) {
 		t.Errorf("keepsVectors(%s) = false, want positions for phrases and proximity", fieldText)
@@ -107,7 +113,7 @@ func TestShortFieldPhrases(t *testing.T) {
 // TestShortFieldPhrasesOldIndex checks that an index made while the short
 // fields kept their positions answers the same phrases from them.
 func TestShortFieldPhrasesOldIndex(t *testing.T) {
-	m := newMapping().(*mapping.IndexMappingImpl)
+	m := quoteFieldMapping()
 	for _, f := range []string{fieldTitle, fieldQuote, fieldSpeakerName, fieldRegionName} {
 		m.TypeMapping[docType].Properties[f].Fields[0].IncludeTermVectors = true
 	}
@@ -116,6 +122,28 @@ func TestShortFieldPhrasesOldIndex(t *testing.T) {
 		t.Fatalf("keepsVectors(%s) = false on an index made with positions", fieldQuote)
 	}
 	checkPhrases(t, x)
+}
+
+// TestQuoteFieldIndex checks that an index made while the quotes were a
+// field of their own, without positions, answers the same phrases.
+func TestQuoteFieldIndex(t *testing.T) {
+	x := mustIndexWithMapping(t, quoteFieldMapping(), phraseArticles())
+	if quotesInText(x.cur.Mapping()) || keepsVectors(x.cur.Mapping(), fieldQuote) {
+		t.Fatalf("quotesInText, keepsVectors(%s) = %v, %v; want the quotes a field without positions",
+			fieldQuote, quotesInText(x.cur.Mapping()), keepsVectors(x.cur.Mapping(), fieldQuote))
+	}
+	checkPhrases(t, x)
+}
+
+// quoteFieldMapping returns the schema of indexes made while the quotes
+// were a field of their own, analysed as news English without positions.
+func quoteFieldMapping() *mapping.IndexMappingImpl {
+	m := newMapping().(*mapping.IndexMappingImpl)
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzers.NewsName
+	f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = false, false, false, false
+	m.TypeMapping[docType].AddFieldMappingsAt(fieldQuote, f)
+	return m
 }
 
 // BenchmarkShortFieldPhrase measures a phrase on the title and one on the

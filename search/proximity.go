@@ -36,14 +36,15 @@ type termPositions struct {
 	start, end uint64
 }
 
-// appendPositions adds a clause's occurrences to out.
-func appendPositions(out []termPositions, term int, weight float64, vectors []*index.TermFieldVector) []termPositions {
+// appendPositions adds a clause's occurrences to out; in a field of one
+// value, array positions are marks (quoteMark), not values.
+func appendPositions(out []termPositions, term int, weight float64, vectors []*index.TermFieldVector, oneValue bool) []termPositions {
 	for _, v := range vectors {
 		if len(out) >= maxProximityPositions {
 			break
 		}
 		var array uint64
-		if len(v.ArrayPositions) > 0 {
+		if len(v.ArrayPositions) > 0 && !oneValue {
 			array = v.ArrayPositions[0]
 		}
 		out = append(out, termPositions{term: term, weight: weight, array: array, pos: v.Pos, start: v.Start, end: v.End})

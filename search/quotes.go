@@ -107,6 +107,10 @@ func quoteQuery(r *Request, c *compiler) query.Query {
 		return q
 	}
 	m := bleve.NewMatchQuery(r.Query)
+	if quotesInText(c.m) {
+		m.SetField(fieldText)
+		return bleve.NewConjunctionQuery(inPart(m, quoteMark), q)
+	}
 	m.SetField(fieldQuote)
 	return bleve.NewConjunctionQuery(m, q)
 }
