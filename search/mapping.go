@@ -77,8 +77,8 @@ const docType = "article"
 
 // newMapping returns the index schema: the ranking field text (the body
 // and the title twice, one text) analysed as news English with positions
-// (analyzers.NewsTextName); the title, the quotes
-// and the speaker and region names analysed without positions; speakers,
+// (analyzers.NewsTextName), its words inside a quote marked (quoteMark);
+// the title and the speaker and region names analysed without positions; speakers,
 // regions, the day and the month as keyword fields for filters, ranges and
 // facets, the speakers and regions stored (for hits: they are what
 // extraction found); the publication time as a keyword with doc values,
