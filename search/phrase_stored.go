@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 
+	"dateline/analyzers"
 	"dateline/corpus"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,9 +38,13 @@ var phraseStores sync.Map
 // phraseQuery returns the query of a phrase on field: bleve's positional
 // phrase where the index keeps the field's positions (the text field, and
 // every field of indexes made before the short fields dropped theirs), a
-// storedPhraseQuery where it does not.
+// storedPhraseQuery where it does not, and where the quotes are marked in
+// text (quotesInText) a phrase of text whose words are all marked.
 func phraseQuery(m mapping.IndexMapping, field, text string) query.Query {
-	if _, short := phraseValues[field]; short && (!keepsVectors(m, field) || field == fieldQuote && quotesInText(m)) {
+	if field == fieldQuote && quotesInText(m) {
+		return quotePhraseQuery(m, text)
+	}
+	if _, short := phraseValues[field]; short && !keepsVectors(m, field) {
 		return &storedPhraseQuery{Field: field, Phrase: text}
 	}
 	q := bleve.NewMatchPhraseQuery(text)
@@ -48,6 +53,28 @@ func phraseQuery(m mapping.IndexMapping, field, text string) query.Query {
 		return &unmarkedQuery{Query: q}
 	}
 	return q
+}
+
+// quotePhraseQuery returns the query of a phrase on the quotes where they
+// are marked in text: a phrase of text whose words are all marked, since
+// bleve's phrase searcher takes words of one array position only; or,
+// where the phrase is one word (with stop words), that word marked, which
+// reads no positions but the word's own.
+func quotePhraseQuery(m mapping.IndexMapping, text string) query.Query {
+	if a := m.AnalyzerNamed(analyzers.NewsTextName); a != nil {
+		if words := phraseTerms(a.Analyze([]byte(text))); len(words) == 1 {
+			var qs []query.Query
+			for _, t := range words[0] {
+				tq := bleve.NewTermQuery(t)
+				tq.SetField(fieldText)
+				qs = append(qs, tq)
+			}
+			return inPart(bleve.NewDisjunctionQuery(qs...), quoteMark)
+		}
+	}
+	q := bleve.NewMatchPhraseQuery(text)
+	q.SetField(fieldText)
+	return inPart(q, quoteMark)
 }
 
 // phraseValues gives, for each short field, the values a phrase on it is
@@ -150,11 +177,6 @@ func (q *storedPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m
 		var qs []query.Query
 		for _, t := range alts {
 			tq := bleve.NewTermQuery(t)
-			if q.Field == fieldQuote && quotesInText(m) {
-				tq.SetField(fieldText)
-				qs = append(qs, inPart(tq, quoteMark))
-				continue
-			}
 			tq.SetField(q.Field)
 			qs = append(qs, tq)
 		}
