@@ -210,7 +210,8 @@ func fitDocument(doc map[string]interface{}, m mapping.IndexMapping) {
 }
 
 // quoteTexts returns the text of each of the article's quotes, the values
-// of the quote field.
+// of the quote field of indexes that have one (the current schema leaves
+// the field out and marks the quotes in text).
 func quoteTexts(a *corpus.Article) []string {
 	texts := make([]string, 0, len(a.Quotes))
 	for _, q := range a.Quotes {

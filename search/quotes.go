@@ -115,7 +115,8 @@ func quoteQuery(r *Request, c *compiler) query.Query {
 	return bleve.NewConjunctionQuery(m, q)
 }
 
-// queryTerms analyses the query as the quote field is analysed.
+// queryTerms analyses the query as the quotes' words are analysed (the
+// news analyzer), to mark them in each quote's text.
 func (x *Index) queryTerms(text string) (map[string]bool, error) {
 	terms := map[string]bool{}
 	if strings.TrimSpace(text) == "" {
