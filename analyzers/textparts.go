@@ -241,8 +241,11 @@ func (p partAnalyzer) Analyze(value []byte) analysis.TokenStream {
 // what lies within the value, so that a text of many quotes costs no more
 // than its length.
 func (t *TextAnalysis) part(start int, value []byte) (analysis.TokenStream, bool) {
+	if !t.kept || start < 0 || start > len(t.text)-len(value) {
+		return nil, false
+	}
 	end := start + len(value)
-	if !t.kept || start < 0 || end > len(t.text) || !bytes.Equal(t.text[start:end], value) ||
+	if !bytes.Equal(t.text[start:end], value) ||
 		bytes.IndexByte(value, ValueSeparator) >= 0 || t.hyphenAt(start, end) {
 		return nil, false
 	}

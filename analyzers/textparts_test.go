@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -54,6 +55,7 @@ func TestTextAnalysisPart(t *testing.T) {
 		{"cutting a possessive", at("Peskov's"), "Peskov", false},
 		{"bytes that are not the text's", at("Kiev"), "Kyiv", false},
 		{"past the end", len(joined) - 2, "well and more", false},
+		{"an offset no text reaches", math.MaxInt - 2, "well", false},
 		{"before the start", -1, "Officials", false},
 		{"two values and their separator", len(body) - 5, "ends.\x1eKyiv", false},
 		{"after a spelling of several words kept as it is", at("America"), "America is ready", false},

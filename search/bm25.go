@@ -41,10 +41,10 @@ type bm25Query struct {
 	// Proximity adds the BM25TP boost of terms found near each other
 	// (proximity.go); it needs the field's positions.
 	Proximity bool
-	// Mark, where set, counts only the occurrences whose locations carry
-	// it, a part of text (partQuery), and matches only the documents with
-	// one.
-	Mark []uint64
+	// InQuotes counts only the occurrences inside a quote, of text where
+	// the quotes are marked in it (quoteMarks), and matches only the
+	// documents with one; the idf and the lengths stay text's.
+	InQuotes bool
 }
 
 // boundKey is the context key of the page bound (pagebound.go) a BM25
@@ -71,7 +71,7 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, m mapping
 		s.avgLen = 1
 	}
 	for _, t := range q.Terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, scored, scored, q.Mark != nil)
+		tfr, err := r.TermFieldReader(ctx, []byte(t.Term), q.Field, scored, scored, q.InQuotes)
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("reading postings of %s:%s: %w", q.Field, t.Term, err)
@@ -83,7 +83,7 @@ func (q *bm25Query) Searcher(ctx context.Context, r index.IndexReader, m mapping
 		}
 		n := math.Max(q.Docs, df)
 		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		c := bm25Clause{reader: tfr, weight: idf * t.Weight, term: t.Term, cur: &index.TermFieldDoc{ID: lineSized()}, mark: q.Mark}
+		c := bm25Clause{reader: tfr, weight: idf * t.Weight, term: t.Term, cur: &index.TermFieldDoc{ID: lineSized()}, quoted: q.InQuotes}
 		if err := c.next(); err != nil {
 			tfr.Close()
 			s.Close()
@@ -119,8 +119,8 @@ type bm25Clause struct {
 	// worth computing; at is its current posting.
 	positions index.TermFieldReader
 	at        *index.TermFieldDoc
-	// mark, where set, is the mark of the occurrences counted (bm25Query).
-	mark []uint64
+	// quoted counts only the occurrences inside a quote (bm25Query).
+	quoted bool
 }
 
 // next moves the clause to its next posting.
@@ -132,11 +132,11 @@ func (c *bm25Clause) next() error {
 	return c.setCur(next)
 }
 
-// setCur makes d the current posting: with a mark, the first from d on
-// with a marked occurrence, its frequency theirs.
+// setCur makes d the current posting: where quoted, the first from d on
+// with an occurrence inside a quote, its frequency theirs.
 func (c *bm25Clause) setCur(d *index.TermFieldDoc) error {
-	for c.mark != nil && d != nil {
-		if n := markedCount(d.Vectors, c.mark); n > 0 {
+	for c.quoted && d != nil {
+		if n := quotedCount(d.Vectors); n > 0 {
 			d.Freq = uint64(n)
 			break
 		}

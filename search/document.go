@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -27,7 +29,7 @@ import (
 // otherwise bleve maps the document and its text fields are replaced
 // (indexFields).
 func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]interface{}) (*document.Document, error) {
-	fitDocument(fields, m)
+	fitDocument(fields, m, a)
 	d := document.NewDocument(a.ID)
 	if sc := schemaOf(m); sc != nil {
 		if err := sc.mapFields(d, fields); err != nil {
@@ -56,9 +58,9 @@ func indexArticle(b *bleve.Batch, m mapping.IndexMapping, a *corpus.Article, fie
 	return b.IndexAdvanced(d)
 }
 
-// shareAnalysis lets the title and the quote fields of d, the document of
-// article a made of indexedFields, read their analysis from that of its
-// text field (analyzers.TextAnalysis), where m analyses them so: the
+// shareAnalysis lets the title field of d, the document of article a
+// made of indexedFields (and its quote field, in an index that has one),
+// read their analysis from that of its text field (analyzers.TextAnalysis), where m analyses them so: the
 // text, the body and the title twice as one value, with
 // analyzers.NewsTextName, and the parts with analyzers.NewsName and
 // without term vectors. Each part gives the terms its own analysis would:
@@ -69,10 +71,11 @@ func indexArticle(b *bleve.Batch, m mapping.IndexMapping, a *corpus.Article, fie
 // the text's analysis also gives the positions of the quotes' words
 // (analyzers.TextAnalysis.Positions), whose locations are marked.
 //
-// On Reuters-21578 the titles and quotes are 860,000 of the 3.3 million
-// tokens an index analyses, and all but 189 of its 38,300 quotes and
-// titles of its first ten files are read from their texts: the analysis
-// of all fields takes 1.7-1.85 s of processor time rather than 2.0.
+// On Reuters-21578, in an index with a quote field, the titles and quotes
+// are 860,000 of the 3.3 million tokens it analyses, and all but 189 of
+// its 38,300 quotes and titles of its first ten files are read from their
+// texts: the analysis of all fields takes 1.7-1.85 s of processor time
+// rather than 2.0.
 func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMapping) {
 	at := -1
 	for i, f := range d.Fields {
@@ -136,26 +139,30 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 }
 
 // quoteLayout returns where article a's quotes lie in its text,
-// analyzers.JoinValues(a.Body, a.Title, a.Title, extra...) (toDocument),
-// in order, a quote that overlaps the one before joined to it: a quote at
-// its offset in the body, or else where the body holds its words first,
-// or else in a value of its own after the titles (extra), so that
-// quote: finds every quote an article was given with.
+// analyzers.JoinValues(a.Body, a.Title, a.Title, extra...) (fitDocument),
+// in order, a quote that overlaps the one before joined to it, each marked
+// with quoteMarks by turns: a quote at its offset in the body (quoteAt),
+// or else where the body holds its words first, or else in a value of its
+// own after the titles (extra), so that quote: finds every quote an
+// article was given with.
 func quoteLayout(a *corpus.Article) (parts []valuePart, extra []string) {
-	end := len(a.Body) + 2*(1+len(a.Title))
+	next := len(a.Body) + 2*(1+len(a.Title))
 	for _, q := range a.Quotes {
 		if q.Text == "" {
 			continue
 		}
-		start := q.Offset
-		if start < 0 || start+len(q.Text) > len(a.Body) || a.Body[start:start+len(q.Text)] != q.Text {
-			start = strings.Index(a.Body, q.Text)
+		start, end, ok := quoteAt(a.Body, q.Offset, q.Text)
+		if !ok {
+			if i := strings.Index(a.Body, q.Text); i >= 0 {
+				start, end, ok = i, i+len(q.Text), true
+			}
 		}
-		if start < 0 {
+		if !ok {
 			extra = append(extra, q.Text)
-			start, end = end+1, end+1+len(q.Text)
+			start, end = next+1, next+1+len(q.Text)
+			next = end
 		}
-		parts = append(parts, valuePart{start: start, end: start + len(q.Text), mark: quoteMark})
+		parts = append(parts, valuePart{start: start, end: end})
 	}
 	slices.SortFunc(parts, func(x, y valuePart) int { return cmp.Compare(x.start, y.start) })
 	out := parts[:0]
@@ -166,5 +173,50 @@ func quoteLayout(a *corpus.Article) (parts []valuePart, extra []string) {
 		}
 		out = append(out, p)
 	}
+	for i := range out {
+		out[i].mark = quoteMarks[i%len(quoteMarks)]
+	}
 	return out, extra
+}
+
+// quoteAt returns the bytes [start, end) of body from offset on that are
+// text, a run of white space in either standing for a run in the other:
+// the extractor gives reported speech with its white space collapsed
+// (a quote across a line break). ok is false where they are not.
+func quoteAt(body string, offset int, text string) (start, end int, ok bool) {
+	if offset < 0 || offset > len(body) {
+		return 0, 0, false
+	}
+	if len(text) <= len(body)-offset && body[offset:offset+len(text)] == text {
+		return offset, offset + len(text), true
+	}
+	i, j := offset, 0
+	for j < len(text) {
+		if n := spaceRun(text[j:]); n > 0 {
+			m := spaceRun(body[i:])
+			if m == 0 {
+				return 0, 0, false
+			}
+			i, j = i+m, j+n
+			continue
+		}
+		if i >= len(body) || body[i] != text[j] {
+			return 0, 0, false
+		}
+		i, j = i+1, j+1
+	}
+	return offset, i, true
+}
+
+// spaceRun returns the length in bytes of the white space s begins with.
+func spaceRun(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		n += size
+	}
+	return n
 }

@@ -180,7 +180,9 @@ func sharedAnalysisDiff(a *corpus.Article) error {
 			return fmt.Errorf("article %s: first field %s, want %s", a.ID, d.Fields[0].Name(), fieldText)
 		}
 		ref := document.NewDocument(a.ID)
-		if err := m.MapDocument(ref, toDocument(a)); err != nil {
+		fields := toDocument(a)
+		fitDocument(fields, m, a)
+		if err := m.MapDocument(ref, fields); err != nil {
 			return err
 		}
 		marks, err := quotePositions(m, a)
@@ -203,7 +205,9 @@ func quotePositions(m mapping.IndexMapping, a *corpus.Article) (func(field strin
 	if !quotesInText(m) {
 		return nil, nil
 	}
-	text, ok := toDocument(a)[fieldText].(string)
+	fields := toDocument(a)
+	fitDocument(fields, m, a)
+	text, ok := fields[fieldText].(string)
 	if !ok {
 		return nil, fmt.Errorf("article %s: text is not one value", a.ID)
 	}
@@ -215,7 +219,7 @@ func quotePositions(m mapping.IndexMapping, a *corpus.Article) (func(field strin
 	withOffsets.TokenFilters = withOffsets.TokenFilters[:len(da.TokenFilters)-1]
 	tokens := withOffsets.Analyze([]byte(text))
 	parts, _ := quoteLayout(a)
-	marked := map[int]bool{}
+	marked := map[int][]uint64{}
 	for _, p := range parts {
 		first, last := -1, -1
 		for _, t := range tokens {
@@ -227,12 +231,12 @@ func quotePositions(m mapping.IndexMapping, a *corpus.Article) (func(field strin
 			}
 		}
 		for pos := first; first >= 0 && pos <= last; pos++ {
-			marked[pos] = true
+			marked[pos] = p.mark
 		}
 	}
 	return func(field string, pos int) []uint64 {
-		if field == fieldText && marked[pos] {
-			return quoteMark
+		if field == fieldText {
+			return marked[pos]
 		}
 		return nil
 	}, nil

@@ -51,7 +51,7 @@ type fieldValue struct {
 	arrayPositions []uint64
 	analyzer       analysis.Analyzer
 	// parts are parts of the value whose tokens' locations carry array
-	// positions of their own (quoteMark), in order of their start, and
+	// positions of their own (quoteMarks), in order of their start, and
 	// positions tells the positions of their tokens once the value is
 	// analysed; a value with term vectors only.
 	parts     []valuePart

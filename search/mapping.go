@@ -30,7 +30,7 @@ const (
 	// (BM25F with the title weighted 2; see rank.go). Indexed only.
 	fieldText = "text"
 	// fieldQuote held the text of every quote of the article, for quote:,
-	// in indexes made before the quotes were marked in text (quoteMark).
+	// in indexes made before the quotes were marked in text (quoteMarks).
 	fieldQuote = "quote"
 	// fieldSpeakerName and fieldRegionName hold the speaker and region
 	// names analysed as words, so speaker:witkoff finds "Steve Witkoff".
@@ -42,17 +42,26 @@ const (
 	fieldSpeakerKey = "speaker_key"
 )
 
-// quoteMark is the array position of the locations of text that lie
-// within a quote of the article, where an index marks them (quotesInText):
-// quote: is then text restricted to those locations (partQuery). No other
-// location of text has an array position, since text is one value
-// (analyzers.NewsTextName). On Reuters-21578, where the quotes are a third
-// of the words of the bodies, a field of their own took a tenth of
-// indexing's processor time and 3 MB of the index; the marks take 0.7 MB.
-var quoteMark = []uint64{1}
+// quoteMarks are the array positions of the locations of text that lie
+// within a quote of the article, where an index marks them (quotesInText),
+// the first quote's the first, the next's the second, and so on by turns,
+// so that no phrase runs from one quote into the next (bleve's phrase
+// search keeps to one array position). quote: is text restricted to those
+// locations (quotedQuery). No other location of text has an array
+// position, since text is one value (analyzers.NewsTextName). On
+// Reuters-21578, where the quotes are a third of the words of the bodies, a
+// field of their own took a tenth of indexing's processor time and 3 MB of
+// the index; the marks take 0.7 MB.
+var quoteMarks = [2][]uint64{{1}, {2}}
+
+// isQuoteMark reports whether the array positions of a location of text
+// are a quote's mark.
+func isQuoteMark(ap []uint64) bool {
+	return len(ap) == 1 && (ap[0] == quoteMarks[0][0] || ap[0] == quoteMarks[1][0])
+}
 
 // quotesInText reports whether an index of mapping m marks the quotes in
-// text (quoteMark) rather than indexing them as a field of their own.
+// text (quoteMarks) rather than indexing them as a field of their own.
 func quotesInText(m mapping.IndexMapping) bool {
 	if _, ok := fieldMappingOf(m, fieldQuote); ok {
 		return false
@@ -77,7 +86,7 @@ const docType = "article"
 
 // newMapping returns the index schema: the ranking field text (the body
 // and the title twice, one text) analysed as news English with positions
-// (analyzers.NewsTextName), its words inside a quote marked (quoteMark);
+// (analyzers.NewsTextName), its words inside a quote marked (quoteMarks);
 // the title and the speaker and region names analysed without positions; speakers,
 // regions, the day and the month as keyword fields for filters, ranges and
 // facets, the speakers and regions stored (for hits: they are what
@@ -170,13 +179,7 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 	// values (fitDocument), the body first: bleve folds the terms of each
 	// later value into the first one's table, and folding two titles into
 	// a body's costs a tenth of what folding a body into a title's did.
-	// A quote the body does not hold follows, so that quote: finds it
-	// (quoteLayout).
-	if _, extra := quoteLayout(a); len(extra) > 0 {
-		doc[fieldText] = analyzers.JoinValues(append([]string{a.Body, a.Title, a.Title}, extra...)...)
-	} else {
-		doc[fieldText] = analyzers.JoinValues(a.Body, a.Title, a.Title)
-	}
+	doc[fieldText] = analyzers.JoinValues(a.Body, a.Title, a.Title)
 	if len(a.Quotes) > 0 {
 		doc[fieldQuote] = quoteTexts(a)
 	}
@@ -197,10 +200,19 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 	return doc
 }
 
-// fitDocument fits a document of toDocument to an index made before the
-// text field was one joined value (analyzers.NewsTextName), where it is
-// the body and the title twice as three values.
-func fitDocument(doc map[string]interface{}, m mapping.IndexMapping) {
+// fitDocument fits a document of toDocument for article a to the schema
+// m: where m marks the quotes in text (quotesInText), a quote the body
+// does not hold follows the titles in text, so that quote: finds it
+// (quoteLayout); in an index made before the text field was one joined
+// value (analyzers.NewsTextName), text is the body and the title twice as
+// three values.
+func fitDocument(doc map[string]interface{}, m mapping.IndexMapping, a *corpus.Article) {
+	if quotesInText(m) {
+		if _, extra := quoteLayout(a); len(extra) > 0 {
+			doc[fieldText] = analyzers.JoinValues(append([]string{a.Body, a.Title, a.Title}, extra...)...)
+		}
+		return
+	}
 	if f, ok := fieldMappingOf(m, fieldText); ok && f.Analyzer == analyzers.NewsTextName {
 		return
 	}

@@ -111,21 +111,21 @@ func (c *compiler) sequence(seq []clause) query.Query {
 }
 
 // target returns the index field of a field of the query language, and
-// the mark of the part of it the field is (partQuery), if any: quote: is
-// the quotes' part of text in an index that marks them (quotesInText).
-func (c *compiler) target(field string) (string, []uint64) {
+// whether the field is the quotes inside it (quotedQuery): quote: is the
+// quotes of text in an index that marks them (quotesInText).
+func (c *compiler) target(field string) (string, bool) {
 	f := searchFields[field]
 	if f == fieldQuote && quotesInText(c.m) {
-		return fieldText, quoteMark
+		return fieldText, true
 	}
-	return f, nil
+	return f, false
 }
 
 // bm25 ranks terms in a field of the query language.
 func (c *compiler) bm25(field string, terms []weightedTerm) query.Query {
-	f, mark := c.target(field)
+	f, quoted := c.target(field)
 	seen := map[string]int{}
-	q := &bm25Query{Field: f, Docs: c.stats.DocCount, Proximity: f == fieldText && mark == nil, Mark: mark}
+	q := &bm25Query{Field: f, Docs: c.stats.DocCount, Proximity: f == fieldText && !quoted, InQuotes: quoted}
 	for _, t := range terms {
 		if i, ok := seen[t.Term]; ok {
 			q.Terms[i].Weight += t.Weight
@@ -143,13 +143,16 @@ func (c *compiler) bm25(field string, terms []weightedTerm) query.Query {
 // matchQuery is the bleve query of one clause. scored clauses also give
 // their terms to the snippets.
 func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
-	field, mark := c.target(cl.field)
+	field, quoted := c.target(cl.field)
 	switch cl.kind {
 	case kindWord:
+		if quoted {
+			return quotedWord(c.m, cl.text)
+		}
 		q := bleve.NewMatchQuery(cl.text)
 		q.SetField(field)
 		q.SetOperator(query.MatchQueryOperatorAnd)
-		return inPart(q, mark)
+		return q
 	case kindPhrase:
 		if scored {
 			c.marks.addTerms(cl.field, analyzeTerms(c.m, cl.text))
@@ -162,7 +165,7 @@ func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
 		}
 		q := bleve.NewPrefixQuery(prefix)
 		q.SetField(field)
-		return inPart(q, mark)
+		return inQuotes(q, quoted)
 	case kindFuzzy:
 		term := strings.ToLower(cl.text)
 		if ts := analyzeTerms(c.m, cl.text); len(ts) > 0 {
@@ -174,7 +177,7 @@ func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
 		q := bleve.NewFuzzyQuery(term)
 		q.SetFuzziness(cl.fuzz)
 		q.SetField(field)
-		return inPart(q, mark)
+		return inQuotes(q, quoted)
 	case kindGroup:
 		if !scored {
 			// Terms of a required or excluded group are not marked.
@@ -188,4 +191,32 @@ func (c *compiler) matchQuery(cl clause, scored bool) query.Query {
 		start, end, _ := dateBounds(cl.text)
 		return publishedRange(start, end)
 	}
+}
+
+// quotedWord matches the documents whose quotes (quotesInText) hold every
+// part of a word, as the match query of a field of quotes would: at each
+// position the word's analysis gives (covid-19: covid, 19, and covid19
+// beside covid), one of its terms inside a quote.
+func quotedWord(m mapping.IndexMapping, word string) query.Query {
+	a := m.AnalyzerNamed(analyzers.NewsTextName)
+	if a == nil {
+		return bleve.NewMatchNoneQuery()
+	}
+	var parts []query.Query
+	for _, alts := range phraseTerms(a.Analyze([]byte(word))) {
+		if len(alts) == 0 {
+			continue
+		}
+		var qs []query.Query
+		for _, t := range alts {
+			tq := bleve.NewTermQuery(t)
+			tq.SetField(fieldText)
+			qs = append(qs, tq)
+		}
+		parts = append(parts, inQuotes(bleve.NewDisjunctionQuery(qs...), true))
+	}
+	if len(parts) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewConjunctionQuery(parts...)
 }

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -12,18 +11,18 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// partQuery matches the documents Query, a query on text, matches at a
-// location that carries Mark: a query on a part of the text, the quotes
-// (quoteMark), that the index marks in text rather than keeping as a field
-// of its own. The score is Query's.
-type partQuery struct {
+// quotedQuery matches the documents Query, a query on text, matches at a
+// location inside a quote (quoteMarks): a query on the quotes, which the
+// index marks in text rather than keeping as a field of their own. The
+// score is Query's, of every occurrence in text (bm25Query.InQuotes ranks
+// words by their occurrences inside quotes).
+type quotedQuery struct {
 	Query query.Query
-	Mark  []uint64
 }
 
 // Searcher reads the locations of Query's terms, which its searcher
-// gives each match, and keeps the matches with one that carries the mark.
-func (q *partQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+// gives each match, and keeps the matches with one inside a quote.
+func (q *quotedQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
 	opts.IncludeTermVectors = true
 	s, err := q.Query.Searcher(ctx, r, m, opts)
 	if err != nil {
@@ -32,7 +31,7 @@ func (q *partQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 	return searcher.NewFilteringSearcher(ctx, s, func(_ *search.SearchContext, d *search.DocumentMatch) bool {
 		found := false
 		for _, l := range d.FieldTermLocations {
-			if l.Field == fieldText && slices.Equal(l.Location.ArrayPositions, q.Mark) {
+			if l.Field == fieldText && isQuoteMark(l.Location.ArrayPositions) {
 				found = true
 				break
 			}
@@ -43,20 +42,20 @@ func (q *partQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 	}), nil
 }
 
-// inPart returns q, a query on text, restricted to the part mark marks
-// (partQuery); with no mark, q itself.
-func inPart(q query.Query, mark []uint64) query.Query {
-	if mark == nil {
+// inQuotes returns q, a query on text, restricted to the quotes
+// (quotedQuery) where quoted is true; otherwise q itself.
+func inQuotes(q query.Query, quoted bool) query.Query {
+	if !quoted {
 		return q
 	}
-	return &partQuery{Query: q, Mark: mark}
+	return &quotedQuery{Query: q}
 }
 
-// markedCount returns how many of the vectors carry mark.
-func markedCount(vectors []*index.TermFieldVector, mark []uint64) int {
+// quotedCount returns how many of the vectors lie inside a quote.
+func quotedCount(vectors []*index.TermFieldVector) int {
 	n := 0
 	for _, v := range vectors {
-		if slices.Equal(v.ArrayPositions, mark) {
+		if isQuoteMark(v.ArrayPositions) {
 			n++
 		}
 	}
@@ -64,7 +63,7 @@ func markedCount(vectors []*index.TermFieldVector, mark []uint64) int {
 }
 
 // unmarkedQuery runs Query, a phrase on text, on a reader that gives
-// text's locations without their marks (quoteMark). bleve's phrase
+// text's locations without their marks (quoteMarks). bleve's phrase
 // searcher takes words of different array positions for words of
 // different values, which no phrase spans; a phrase may run into a quote
 // and out of it.
@@ -101,6 +100,16 @@ func (p unmarkedPostings) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, er
 func (p unmarkedPostings) Advance(id index.IndexInternalID, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
 	d, err := p.TermFieldReader.Advance(id, pre)
 	return unmark(d), err
+}
+
+// Optimize lets scorch intersect the postings of a conjunction, which
+// keeps these readers and their locations; other optimisations make
+// readers of their own, and are declined.
+func (p unmarkedPostings) Optimize(kind string, octx index.OptimizableContext) (index.OptimizableContext, error) {
+	if o, ok := p.TermFieldReader.(index.Optimizable); ok && kind == "conjunction" {
+		return o.Optimize(kind, octx)
+	}
+	return nil, nil
 }
 
 func unmark(d *index.TermFieldDoc) *index.TermFieldDoc {

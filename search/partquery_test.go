@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -24,6 +25,18 @@ func quotedArticles() []corpus.Article {
 		ID: "plain", Title: "Markets on Monday", Published: day,
 		Body:   "Oil prices fell sharply on Monday as the minister left Kyiv.",
 		Quotes: []corpus.Quote{},
+	}, {
+		ID: "covid", Title: "Virus", Published: day,
+		Body: `Covid-19 spread fast. "Covid is over," the minister said.`,
+		Quotes: []corpus.Quote{{Text: "Covid is over,", Speaker: "Jane Doe", Direct: true,
+			Offset: strings.Index(`Covid-19 spread fast. "Covid is over," the minister said.`, "Covid is")}},
+	}, {
+		ID: "two-quotes", Title: "Rally", Published: day,
+		Body: `"We will fight" and "victory is ours" were the cries.`,
+		Quotes: []corpus.Quote{
+			{Text: "We will fight", Speaker: "Jane Doe", Direct: true, Offset: 1},
+			{Text: "victory is ours", Speaker: "John Roe", Direct: true, Offset: 21},
+		},
 	}, {
 		// A quote the body does not hold: its words are the text's too.
 		ID: "given", Title: "Grain talks", Published: day,
@@ -49,7 +62,7 @@ func TestQuotesInText(t *testing.T) {
 		{"+quote:sharply", []string{"quoted"}},
 		{"quote:pric*", []string{"quoted"}},
 		{"quote:sharpy~1", []string{"quoted"}},
-		{`quote:"prices will fall"`, []string{"quoted"}},
+		{`+quote:"prices will fall"`, []string{"quoted"}},
 		{`quote:"minister said"`, nil},
 		{`+quote:"said oil"`, nil},
 		{`quote:"the sharply"`, []string{"quoted"}},
@@ -58,6 +71,12 @@ func TestQuotesInText(t *testing.T) {
 		{"quote:monday", nil},
 		{"quote:corridors", []string{"given"}},
 		{"quote:istanbul", nil},
+		{"+quote:covid-19", nil},
+		{"+quote:covid", []string{"covid"}},
+		{"+covid-19", []string{"covid"}},
+		{`+quote:"fight and victory"`, nil},
+		{`+"fight and victory"`, []string{"two-quotes"}},
+		{`+quote:"victory is ours"`, []string{"two-quotes"}},
 		{"oil -quote:oil", []string{"plain"}},
 		{"oil prices", []string{"plain", "quoted"}},
 		{"corridors", []string{"given"}},
@@ -109,5 +128,42 @@ func TestQuotesInTextRank(t *testing.T) {
 	}
 	if got := ids(res); !slices.Equal(got, []string{"twice", "once"}) {
 		t.Errorf("Search(quote:wheat) = %v, want [twice once]", got)
+	}
+}
+
+// TestQuoteLayout checks where the quotes of an article lie in its text
+// and how they are marked.
+func TestQuoteLayout(t *testing.T) {
+	body := "Officials said oil prices\nwould fall sharply. \"We will act,\" he said."
+	at := strings.Index
+	tests := []struct {
+		name   string
+		quotes []corpus.Quote
+		parts  []valuePart
+		extra  []string
+	}{
+		{"at its offset", []corpus.Quote{{Text: "We will act,", Offset: at(body, "We")}},
+			[]valuePart{{at(body, "We"), at(body, "We") + 12, quoteMarks[0]}}, nil},
+		{"white space collapsed across a line break", []corpus.Quote{{Text: "oil prices would fall sharply", Offset: at(body, "oil")}},
+			[]valuePart{{at(body, "oil"), at(body, "sharply") + 7, quoteMarks[0]}}, nil},
+		{"offset wrong, words in the body", []corpus.Quote{{Text: "We will act,", Offset: 3}},
+			[]valuePart{{at(body, "We"), at(body, "We") + 12, quoteMarks[0]}}, nil},
+		{"an offset no body reaches", []corpus.Quote{{Text: "We will act,", Offset: math.MaxInt - 3}},
+			[]valuePart{{at(body, "We"), at(body, "We") + 12, quoteMarks[0]}}, nil},
+		{"not in the body", []corpus.Quote{{Text: "Corridors stay open", Offset: 0}, {Text: "Ships sail", Offset: -1}},
+			[]valuePart{{len(body) + 2*(1+len("T")) + 1, len(body) + 2*(1+len("T")) + 1 + 19, quoteMarks[0]},
+				{len(body) + 2*(1+len("T")) + 21, len(body) + 2*(1+len("T")) + 31, quoteMarks[1]}},
+			[]string{"Corridors stay open", "Ships sail"}},
+		{"overlapping quotes joined, the next marked by turns",
+			[]corpus.Quote{{Text: "We will act,", Offset: at(body, "We")}, {Text: "oil prices", Offset: at(body, "oil")}, {Text: "prices\nwould", Offset: at(body, "prices")}, {Text: ""}},
+			[]valuePart{{at(body, "oil"), at(body, "would") + 5, quoteMarks[0]}, {at(body, "We"), at(body, "We") + 12, quoteMarks[1]}}, nil},
+	}
+	for _, tt := range tests {
+		parts, extra := quoteLayout(&corpus.Article{Title: "T", Body: body, Quotes: tt.quotes})
+		if !slices.EqualFunc(parts, tt.parts, func(a, b valuePart) bool {
+			return a.start == b.start && a.end == b.end && slices.Equal(a.mark, b.mark)
+		}) || !slices.Equal(extra, tt.extra) {
+			t.Errorf("%s: quoteLayout = %v, %q; want %v, %q", tt.name, parts, extra, tt.parts, tt.extra)
+		}
 	}
 }

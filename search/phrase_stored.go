@@ -69,12 +69,12 @@ func quotePhraseQuery(m mapping.IndexMapping, text string) query.Query {
 				tq.SetField(fieldText)
 				qs = append(qs, tq)
 			}
-			return inPart(bleve.NewDisjunctionQuery(qs...), quoteMark)
+			return inQuotes(bleve.NewDisjunctionQuery(qs...), true)
 		}
 	}
 	q := bleve.NewMatchPhraseQuery(text)
 	q.SetField(fieldText)
-	return inPart(q, quoteMark)
+	return inQuotes(q, true)
 }
 
 // phraseValues gives, for each short field, the values a phrase on it is

@@ -133,6 +133,18 @@ func TestQuoteFieldIndex(t *testing.T) {
 			fieldQuote, quotesInText(x.cur.Mapping()), keepsVectors(x.cur.Mapping(), fieldQuote))
 	}
 	checkPhrases(t, x)
+	// Its text is the body and the titles alone: a quote the body does
+	// not hold is in the quote field only.
+	y := mustIndexWithMapping(t, quoteFieldMapping(), quotedArticles())
+	for q, want := range map[string][]string{"corridors": {}, "quote:corridors": {"given"}, "+quote:covid-19": {}, `+quote:"fight and victory"`: {}} {
+		res, err := y.Search(context.Background(), Request{Query: q, Size: 10})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		if got := ids(res); !slices.Equal(got, want) {
+			t.Errorf("quote field index: Search(%q) = %v, want %v", q, got, want)
+		}
+	}
 }
 
 // quoteFieldMapping returns the schema of indexes made while the quotes

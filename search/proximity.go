@@ -37,7 +37,7 @@ type termPositions struct {
 }
 
 // appendPositions adds a clause's occurrences to out; in a field of one
-// value, array positions are marks (quoteMark), not values.
+// value, array positions are marks (quoteMarks), not values.
 func appendPositions(out []termPositions, term int, weight float64, vectors []*index.TermFieldVector, oneValue bool) []termPositions {
 	for _, v := range vectors {
 		if len(out) >= maxProximityPositions {

@@ -109,7 +109,7 @@ func quoteQuery(r *Request, c *compiler) query.Query {
 	m := bleve.NewMatchQuery(r.Query)
 	if quotesInText(c.m) {
 		m.SetField(fieldText)
-		return bleve.NewConjunctionQuery(inPart(m, quoteMark), q)
+		return bleve.NewConjunctionQuery(inQuotes(m, true), q)
 	}
 	m.SetField(fieldQuote)
 	return bleve.NewConjunctionQuery(m, q)
