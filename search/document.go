@@ -1,9 +1,7 @@
 package search
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +27,7 @@ import (
 // otherwise bleve maps the document and its text fields are replaced
 // (indexFields).
 func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]interface{}) (*document.Document, error) {
-	fitDocument(fields, m, a)
+	quotes := fitDocument(fields, m, a)
 	d := document.NewDocument(a.ID)
 	if sc := schemaOf(m); sc != nil {
 		if err := sc.mapFields(d, fields); err != nil {
@@ -41,7 +39,7 @@ func newDocument(m mapping.IndexMapping, a *corpus.Article, fields map[string]in
 		}
 		indexFields(d)
 	}
-	shareAnalysis(d, a, m)
+	shareAnalysis(d, a, m, quotes)
 	return d, nil
 }
 
@@ -67,16 +65,17 @@ func indexArticle(b *bleve.Batch, m mapping.IndexMapping, a *corpus.Article, fie
 // TextAnalysis analyses a part whose terms the text's analysis does not
 // hold. The text field is moved first, since bleve analyses a document's
 // fields in their order, and the last field releases the TextAnalysis
-// once it is analysed. Where m marks the quotes in text (quotesInText),
-// the text's analysis also gives the positions of the quotes' words
-// (analyzers.TextAnalysis.Positions), whose locations are marked.
+// once it is analysed. Where m marks the quotes in text, quotes are
+// where they lie in it (fitDocument): the text's analysis also gives the
+// positions of their words (analyzers.TextAnalysis.Positions), whose
+// locations are marked.
 //
 // On Reuters-21578, in an index with a quote field, the titles and quotes
 // are 860,000 of the 3.3 million tokens it analyses, and all but 189 of
 // its 38,300 quotes and titles of its first ten files are read from their
 // texts: the analysis of all fields takes 1.7-1.85 s of processor time
 // rather than 2.0.
-func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMapping) {
+func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMapping, quotes []valuePart) {
 	at := -1
 	for i, f := range d.Fields {
 		if f.Name() == fieldText {
@@ -100,8 +99,8 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 	copy(d.Fields[1:at+1], d.Fields[:at])
 	d.Fields[0] = text
 	text.values[0].analyzer = keeping
-	if quotesInText(m) {
-		text.values[0].parts, _ = quoteLayout(a)
+	if len(quotes) > 0 {
+		text.values[0].parts = quotes
 		text.values[0].positions = ta
 	}
 
@@ -147,6 +146,7 @@ func shareAnalysis(d *document.Document, a *corpus.Article, m mapping.IndexMappi
 // article was given with.
 func quoteLayout(a *corpus.Article) (parts []valuePart, extra []string) {
 	next := len(a.Body) + 2*(1+len(a.Title))
+	var spans []span
 	for _, q := range a.Quotes {
 		if q.Text == "" {
 			continue
@@ -162,21 +162,12 @@ func quoteLayout(a *corpus.Article) (parts []valuePart, extra []string) {
 			start, end = next+1, next+1+len(q.Text)
 			next = end
 		}
-		parts = append(parts, valuePart{start: start, end: end})
+		spans = append(spans, span{start, end})
 	}
-	slices.SortFunc(parts, func(x, y valuePart) int { return cmp.Compare(x.start, y.start) })
-	out := parts[:0]
-	for _, p := range parts {
-		if n := len(out); n > 0 && p.start <= out[n-1].end {
-			out[n-1].end = max(out[n-1].end, p.end)
-			continue
-		}
-		out = append(out, p)
+	for i, s := range mergeSpans(spans) {
+		parts = append(parts, valuePart{start: s.start, end: s.end, mark: quoteMarks[i%len(quoteMarks)]})
 	}
-	for i := range out {
-		out[i].mark = quoteMarks[i%len(quoteMarks)]
-	}
-	return out, extra
+	return parts, extra
 }
 
 // quoteAt returns the bytes [start, end) of body from offset on that are

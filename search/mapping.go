@@ -63,11 +63,10 @@ func isQuoteMark(ap []uint64) bool {
 // quotesInText reports whether an index of mapping m marks the quotes in
 // text (quoteMarks) rather than indexing them as a field of their own.
 func quotesInText(m mapping.IndexMapping) bool {
-	if _, ok := fieldMappingOf(m, fieldQuote); ok {
+	if _, ok := fieldMappingOf(m, fieldQuote); ok || !isJoinedText(m, fieldText) {
 		return false
 	}
-	f, ok := fieldMappingOf(m, fieldText)
-	return ok && f.Analyzer == analyzers.NewsTextName && f.IncludeTermVectors
+	return keepsVectors(m, fieldText)
 }
 
 // isJoinedText reports whether field is text made one value
@@ -201,24 +200,26 @@ func toDocument(a *corpus.Article) map[string]interface{} {
 }
 
 // fitDocument fits a document of toDocument for article a to the schema
-// m: where m marks the quotes in text (quotesInText), a quote the body
-// does not hold follows the titles in text, so that quote: finds it
-// (quoteLayout); in an index made before the text field was one joined
-// value (analyzers.NewsTextName), text is the body and the title twice as
-// three values.
-func fitDocument(doc map[string]interface{}, m mapping.IndexMapping, a *corpus.Article) {
+// m, and returns where a's quotes lie in its text where m marks them
+// (quotesInText, quoteLayout): a quote the body does not hold then follows
+// the titles in text, so that quote: finds it. In an index made before
+// the text field was one joined value (analyzers.NewsTextName), text is
+// the body and the title twice as three values.
+func fitDocument(doc map[string]interface{}, m mapping.IndexMapping, a *corpus.Article) (quotes []valuePart) {
 	if quotesInText(m) {
-		if _, extra := quoteLayout(a); len(extra) > 0 {
+		quotes, extra := quoteLayout(a)
+		if len(extra) > 0 {
 			doc[fieldText] = analyzers.JoinValues(append([]string{a.Body, a.Title, a.Title}, extra...)...)
 		}
-		return
+		return quotes
 	}
-	if f, ok := fieldMappingOf(m, fieldText); ok && f.Analyzer == analyzers.NewsTextName {
-		return
+	if isJoinedText(m, fieldText) {
+		return nil
 	}
 	if s, ok := doc[fieldText].(string); ok {
 		doc[fieldText] = strings.Split(s, string(analyzers.ValueSeparator))
 	}
+	return nil
 }
 
 // quoteTexts returns the text of each of the article's quotes, the values

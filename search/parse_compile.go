@@ -204,16 +204,9 @@ func quotedWord(m mapping.IndexMapping, word string) query.Query {
 	}
 	var parts []query.Query
 	for _, alts := range phraseTerms(a.Analyze([]byte(word))) {
-		if len(alts) == 0 {
-			continue
+		if len(alts) > 0 {
+			parts = append(parts, inQuotes(anyTerm(fieldText, alts), true))
 		}
-		var qs []query.Query
-		for _, t := range alts {
-			tq := bleve.NewTermQuery(t)
-			tq.SetField(fieldText)
-			qs = append(qs, tq)
-		}
-		parts = append(parts, inQuotes(bleve.NewDisjunctionQuery(qs...), true))
 	}
 	if len(parts) == 0 {
 		return bleve.NewMatchNoneQuery()

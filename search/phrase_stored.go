@@ -63,13 +63,7 @@ func phraseQuery(m mapping.IndexMapping, field, text string) query.Query {
 func quotePhraseQuery(m mapping.IndexMapping, text string) query.Query {
 	if a := m.AnalyzerNamed(analyzers.NewsTextName); a != nil {
 		if words := phraseTerms(a.Analyze([]byte(text))); len(words) == 1 {
-			var qs []query.Query
-			for _, t := range words[0] {
-				tq := bleve.NewTermQuery(t)
-				tq.SetField(fieldText)
-				qs = append(qs, tq)
-			}
-			return inQuotes(bleve.NewDisjunctionQuery(qs...), true)
+			return inQuotes(anyTerm(fieldText, words[0]), true)
 		}
 	}
 	q := bleve.NewMatchPhraseQuery(text)
@@ -171,19 +165,8 @@ func (q *storedPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m
 	}
 	var parts []query.Query
 	for _, alts := range phrase {
-		if len(alts) == 0 {
-			continue
-		}
-		var qs []query.Query
-		for _, t := range alts {
-			tq := bleve.NewTermQuery(t)
-			tq.SetField(q.Field)
-			qs = append(qs, tq)
-		}
-		if len(qs) == 1 {
-			parts = append(parts, qs[0])
-		} else {
-			parts = append(parts, bleve.NewDisjunctionQuery(qs...))
+		if len(alts) > 0 {
+			parts = append(parts, anyTerm(q.Field, alts))
 		}
 	}
 	all, err := bleve.NewConjunctionQuery(parts...).Searcher(ctx, r, m, opts)
@@ -204,6 +187,21 @@ func (q *storedPhraseQuery) Searcher(ctx context.Context, r index.IndexReader, m
 		return err == nil && ok
 	}
 	return searcher.NewFilteringSearcher(ctx, all, check), nil
+}
+
+// anyTerm matches the documents whose field holds any of terms (the forms
+// an analysis gave one position, phraseTerms).
+func anyTerm(field string, terms []string) query.Query {
+	qs := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(field)
+		qs = append(qs, tq)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // phraseTerms groups analysed tokens by position, relative to the first:

@@ -36,14 +36,20 @@ func (s *snippeter) marks(text string) []span {
 			out = append(out, span{t.Start, t.End})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	merged := out[:0]
-	for _, m := range out {
-		if n := len(merged); n > 0 && m.start <= merged[n-1].end {
-			merged[n-1].end = max(merged[n-1].end, m.end)
+	return mergeSpans(out)
+}
+
+// mergeSpans sorts spans by start and joins those that overlap or touch,
+// in place.
+func mergeSpans(spans []span) []span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	merged := spans[:0]
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, s.end)
 			continue
 		}
-		merged = append(merged, m)
+		merged = append(merged, s)
 	}
 	return merged
 }
